@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../../../../src/main/core/db/open.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../../../src/main/core/db/migrations/index.js';
+import { AppFailure } from '../../../../../src/shared/errors.js';
+import { tempDir } from './temp-db.js';
+
+function schemaObjects(db: BetterSqlite3.Database): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      "SELECT type || ':' || name AS name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1",
+    )
+    .all()
+    .map((r) => r.name);
+}
+
+function withDir<T>(fn: (path: string) => T): T {
+  const dir = tempDir();
+  try {
+    return fn(join(dir, 'cache.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('openDatabase', () => {
+  it('sets the connection pragmas', () => {
+    withDir((path) => {
+      const db = openDatabase(path);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+      db.close();
+    });
+  });
+
+  it('migration 1 creates the cache tables', () => {
+    withDir((path) => {
+      const db = openDatabase(path, MIGRATIONS.slice(0, 1));
+      expect(schemaVersion(db)).toBe(1);
+      const objects = schemaObjects(db);
+      for (const t of [
+        'accounts',
+        'shops',
+        'inquiries',
+        'messages',
+        'attachments',
+        'templates',
+        'drafts',
+        'outbox',
+        'sync_state',
+        'settings',
+      ]) {
+        expect(objects).toContain(`table:${t}`);
+      }
+      expect(objects).toContain('index:outbox_pending');
+      expect(objects).not.toContain('table:inquiry_fts');
+      db.close();
+    });
+  });
+
+  it('migration 2 adds the search indexes and the trigram FTS table on top of 1', () => {
+    withDir((path) => {
+      openDatabase(path, MIGRATIONS.slice(0, 1)).close();
+      const db = openDatabase(path);
+      expect(schemaVersion(db)).toBe(2);
+      const objects = schemaObjects(db);
+      for (const o of [
+        'index:inquiries_scope_received',
+        'index:inquiries_scope_answered',
+        'index:inquiries_status',
+        'index:inquiries_item_no',
+        'index:inquiries_order_no',
+        'table:inquiry_fts',
+        'table:inquiry_fts_terms',
+        'trigger:inquiries_fts_delete',
+      ]) {
+        expect(objects).toContain(o);
+      }
+      const sql = db
+        .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'inquiry_fts'")
+        .get()!.sql;
+      expect(sql).toContain('trigram');
+      db.close();
+    });
+  });
+
+  it('re-opening an up-to-date database changes nothing', () => {
+    withDir((path) => {
+      const first = openDatabase(path);
+      first.exec("INSERT INTO settings (key, value) VALUES ('k', '\"v\"')");
+      const before = schemaObjects(first);
+      first.close();
+      const again = openDatabase(path);
+      expect(schemaObjects(again)).toEqual(before);
+      expect(schemaVersion(again)).toBe(SCHEMA_VERSION);
+      expect(again.prepare('SELECT value FROM settings').pluck().get()).toBe('"v"');
+      again.close();
+    });
+  });
+
+  it('refuses a database from a newer build with DB_TOO_NEW and leaves it untouched', () => {
+    withDir((path) => {
+      const raw = new BetterSqlite3(path);
+      raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      raw.close();
+      let error: unknown;
+      try {
+        openDatabase(path);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppFailure);
+      expect((error as AppFailure).code).toBe('DB_TOO_NEW');
+      expect((error as AppFailure).details).toEqual({
+        found: SCHEMA_VERSION + 1,
+        supported: SCHEMA_VERSION,
+      });
+      const check = new BetterSqlite3(path);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+      expect(schemaObjects(check)).toEqual([]);
+      check.close();
+    });
+  });
+
+  it('rolls a failing migration back and keeps the previous version', () => {
+    withDir((path) => {
+      const broken = [
+        ...MIGRATIONS.slice(0, 1),
+        { version: 2, name: 'broken', sql: 'CREATE TABLE x (a); SELECT nope FROM missing;' },
+      ];
+      expect(() => openDatabase(path, broken)).toThrow();
+      const db = openDatabase(path, MIGRATIONS.slice(0, 1));
+      expect(schemaVersion(db)).toBe(1);
+      expect(schemaObjects(db)).not.toContain('table:x');
+      db.close();
+    });
+  });
+});
