@@ -1,0 +1,103 @@
+// createCore: the headless engine a host embeds (in-process for the CLI, in a worker thread for
+// the shells). It opens the cache, restores a saved login, and runs sync and delivery loops.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Database } from './db/open.js';
+import { CoreEvents } from './events.js';
+import type { Core, CoreOptions } from './host.js';
+import { createOutbox, type Outbox } from './outbox/index.js';
+import { createInboxApi } from './service/inbox-api.js';
+import { createSession, type Session } from './session/index.js';
+import { getSettings } from './store/settings.js';
+import { seedBuiltInTemplates } from './store/templates.js';
+import { createConnectivity, createSyncEngine, type SyncEngine } from './sync/index.js';
+
+export type { Core, CoreOptions, CredentialVault, CoreLogger } from './host.js';
+
+/** The in-process core also exposes its parts to hosts that drive them directly (the CLI). */
+export interface LocalCore extends Core {
+  readonly db: Database;
+  readonly session: Session;
+  readonly sync: SyncEngine;
+  readonly outbox: Outbox;
+}
+
+export async function createCore(options: CoreOptions): Promise<LocalCore> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(options.dbPath ?? join(options.dataDir, 'toiawase.db'));
+  const now = options.now ?? Date.now;
+  const events = new CoreEvents();
+  const emit = events.emit;
+  const connectivity = createConnectivity(emit);
+  const session = createSession({
+    db,
+    apiKey: options.apiKey,
+    sandboxUrl: options.sandboxUrl,
+    vault: options.vault,
+    emit,
+    connectivity,
+  });
+  const gateway = () => session.gateway();
+  const sync = createSyncEngine({
+    db,
+    gateway,
+    shops: () => session.shopIds(),
+    emit,
+    now,
+    connectivity,
+  });
+  const outbox = createOutbox({ db, gateway, emit, now, connectivity });
+  seedBuiltInTemplates(db, now());
+
+  const background = options.background ?? true;
+  let loops = false;
+  const startLoops = (): void => {
+    if (!background) return;
+    if (!loops) {
+      loops = true;
+      outbox.start();
+      sync.start(getSettings(db).syncIntervalSec);
+    }
+    // Every login (a new account, or the same one back) fetches what changed at once.
+    void sync.syncAll().catch(() => undefined);
+  };
+
+  const api = createInboxApi(
+    {
+      db,
+      session,
+      sync,
+      outbox,
+      emit,
+      now,
+      attachmentDir: join(options.dataDir, 'attachments'),
+      logger: options.logger,
+    },
+    startLoops,
+  );
+
+  if (background) {
+    // A saved login starts the inbox without the login screen (offline too: the cache is there).
+    const restored = await session.restore().catch((e: unknown) => {
+      options.logger?.warn('could not restore the saved login', {
+        message: e instanceof Error ? e.message : String(e),
+      });
+      return null;
+    });
+    if (restored !== null) startLoops();
+  }
+
+  return {
+    api,
+    db,
+    session,
+    sync,
+    outbox,
+    on: (event, listener) => events.on(event, listener),
+    async close() {
+      await Promise.all([sync.stop(), outbox.stop()]);
+      events.clear();
+      db.close();
+    },
+  };
+}
