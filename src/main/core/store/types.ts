@@ -1,11 +1,5 @@
 // What the gateway hands the cache: one conversation in domain terms, times in epoch ms.
-import type {
-  AttachmentMeta,
-  Author,
-  Category,
-  InqType,
-  Status,
-} from '../../../shared/domain.js';
+import type { AttachmentMeta, Author, Category, InqType, Status } from '../../../shared/domain.js';
 
 export interface MessageRecord {
   seqNo: number;

@@ -1,0 +1,232 @@
+// Writing what the gateway fetched into the cache: one upsert per conversation, its messages
+// (replaced when the adapter sees the whole thread, merged by seqNo when it sees a part), the
+// attachment metadata, the derived list columns and the full-text document — all in the
+// caller's transaction when there is one, so a page and its sync cursor commit together.
+import { makeInquiryId, type Status } from '../../../shared/domain.js';
+import { inTransaction, stmt } from '../db/statements.js';
+import type { Database } from '../db/open.js';
+import { buildSearchDocument } from '../text/search-text.js';
+import { deriveThread, questionTypeOf, sourceOf, type DerivableMessage } from './thread-derive.js';
+import type { MessageRecord, ThreadRecord } from './types.js';
+
+interface ExistingRow {
+  rowid: number;
+  version: number;
+  updated_at: number;
+  status: Status;
+  hidden: number;
+  answered_at: number | null;
+  message_count: number;
+}
+
+const SQL = {
+  existing: `SELECT rowid, version, updated_at, status, hidden, answered_at, message_count
+             FROM inquiries WHERE shop_id = ? AND question_no = ?`,
+  insert: `INSERT INTO inquiries (id, shop_id, question_no, inq_type, source, question_type,
+             status, category, title, buyer_id, buyer_name, receiver, item_no, item_name,
+             item_category, seller_code, order_no, cart_no, received_at, answered_at, updated_at,
+             last_buyer_at, reply_seq_no, hidden, version, message_count, snippet)
+           VALUES (@id, @shopId, @questionNo, @inqType, @source, @questionType, @status,
+             @category, @title, @buyerId, @buyerName, @receiver, @itemNo, @itemName,
+             @itemCategory, @sellerCode, @orderNo, @cartNo, @receivedAt, @answeredAt, @updatedAt,
+             @lastBuyerAt, @replySeqNo, @hidden, @version, @messageCount, @snippet)`,
+  // Plain INSERT / UPDATE by rowid rather than an upsert with RETURNING: the caller already
+  // looked the row up, and RETURNING roughly doubles the cost of the statement.
+  update: `UPDATE inquiries SET inq_type = @inqType, source = @source,
+             question_type = @questionType, status = @status, category = @category,
+             title = @title, buyer_id = @buyerId, buyer_name = @buyerName, receiver = @receiver,
+             item_no = @itemNo, item_name = @itemName, item_category = @itemCategory,
+             seller_code = @sellerCode, order_no = @orderNo, cart_no = @cartNo,
+             received_at = @receivedAt, answered_at = @answeredAt, updated_at = @updatedAt,
+             last_buyer_at = @lastBuyerAt, reply_seq_no = @replySeqNo, hidden = @hidden,
+             version = @version, message_count = @messageCount, snippet = @snippet
+           WHERE rowid = @rowid`,
+  messagesOf: `SELECT seq_no AS seqNo, author, body, sent_at AS sentAt
+               FROM messages WHERE inquiry_rowid = ? ORDER BY seq_no`,
+  deleteMessages: 'DELETE FROM messages WHERE inquiry_rowid = ?',
+  upsertMessage: `INSERT INTO messages (inquiry_rowid, seq_no, author, from_name, to_name, title,
+                    body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (inquiry_rowid, seq_no) DO UPDATE SET author = excluded.author,
+                    from_name = excluded.from_name, to_name = excluded.to_name,
+                    title = excluded.title, body = excluded.body, sent_at = excluded.sent_at`,
+  // Keeps local_path: a downloaded file stays cached when the thread is re-fetched.
+  upsertAttachment: `INSERT INTO attachments (id, inquiry_rowid, seq_no, file_name, mime, size)
+                     VALUES (?, ?, ?, ?, ?, ?)
+                     ON CONFLICT (id) DO UPDATE SET inquiry_rowid = excluded.inquiry_rowid,
+                       seq_no = excluded.seq_no, file_name = excluded.file_name,
+                       mime = excluded.mime, size = excluded.size`,
+  deleteStaleAttachments: `DELETE FROM attachments WHERE inquiry_rowid = ?
+                           AND id NOT IN (SELECT value FROM json_each(?))`,
+  deleteDoc: 'DELETE FROM inquiry_fts WHERE rowid = ?',
+  insertDoc: 'INSERT INTO inquiry_fts (rowid, doc) VALUES (?, ?)',
+} as const;
+
+/**
+ * Upserts conversations by (shopId, questionNo). Returns the ids whose list-visible state
+ * changed: new inquiries, and ones whose version, update time, status, hidden flag, answer time
+ * or messages differ from the cache. The shops must exist (replaceShops) — foreign keys.
+ */
+export function applyThreads(
+  db: Database,
+  threads: readonly ThreadRecord[],
+): { changedIds: string[] } {
+  return inTransaction(db, () => {
+    const changedIds: string[] = [];
+    for (const t of threads)
+      if (applyThread(db, t)) changedIds.push(makeInquiryId(t.shopId, t.questionNo));
+    return { changedIds };
+  });
+}
+
+function applyThread(db: Database, t: ThreadRecord): boolean {
+  const existing = stmt<[string, number], ExistingRow>(db, SQL.existing).get(
+    t.shopId,
+    t.questionNo,
+  );
+  const incoming = [...t.messages].sort((a, b) => a.seqNo - b.seqNo);
+  let messages: DerivableMessage[] = incoming;
+  let messagesChanged = existing === undefined || existing.message_count !== incoming.length;
+  if (!t.complete && existing !== undefined) {
+    const merged = mergeMessages(
+      stmt<[number], DerivableMessage>(db, SQL.messagesOf).all(existing.rowid),
+      incoming,
+    );
+    messages = merged.messages;
+    messagesChanged = merged.changed;
+  }
+  const derived = deriveThread(messages);
+  const remoteChanged =
+    existing === undefined || existing.version !== t.version || existing.updated_at !== t.updatedAt;
+  const rowid = writeInquiry(db, t, derived, existing?.rowid);
+  // The remote bumps version and update time on every change, so a complete thread seen again
+  // unchanged keeps its cached messages and document; re-syncs then cost one row update each.
+  if (remoteChanged || messagesChanged || !t.complete) {
+    writeThreadText(db, rowid, t, incoming, messages, existing !== undefined);
+  }
+  return (
+    remoteChanged ||
+    messagesChanged ||
+    existing.status !== t.status ||
+    existing.hidden !== Number(t.hidden) ||
+    existing.answered_at !== t.answeredAt
+  );
+}
+
+/** Messages, attachment metadata and the full-text document of one conversation. */
+function writeThreadText(
+  db: Database,
+  rowid: number,
+  t: ThreadRecord,
+  incoming: readonly MessageRecord[],
+  messages: readonly DerivableMessage[],
+  existed: boolean,
+): void {
+  if (t.complete && existed) {
+    stmt(db, SQL.deleteMessages).run(rowid);
+    const ids = t.messages.flatMap((m) => m.attachments.map((a) => a.id));
+    stmt(db, SQL.deleteStaleAttachments).run(rowid, JSON.stringify(ids));
+  }
+  writeMessages(db, rowid, incoming);
+  if (existed) stmt(db, SQL.deleteDoc).run(rowid);
+  const doc = buildSearchDocument({
+    title: t.title,
+    buyerName: t.buyerName,
+    itemName: t.itemName,
+    bodies: messages.map((m) => m.body),
+  });
+  stmt(db, SQL.insertDoc).run(rowid, doc);
+}
+
+function writeInquiry(
+  db: Database,
+  t: ThreadRecord,
+  d: ReturnType<typeof deriveThread>,
+  rowid: number | undefined,
+): number {
+  const params = {
+    id: makeInquiryId(t.shopId, t.questionNo),
+    shopId: t.shopId,
+    questionNo: t.questionNo,
+    inqType: t.inqType,
+    source: sourceOf(t.inqType),
+    questionType: questionTypeOf(t),
+    status: t.status,
+    category: t.category,
+    title: t.title,
+    buyerId: t.buyerId,
+    buyerName: t.buyerName,
+    receiver: t.receiver,
+    itemNo: t.itemNo,
+    itemName: t.itemName,
+    itemCategory: t.itemCategory,
+    sellerCode: t.sellerCode,
+    orderNo: t.orderNo,
+    cartNo: t.cartNo,
+    receivedAt: t.receivedAt,
+    answeredAt: t.answeredAt,
+    updatedAt: t.updatedAt,
+    lastBuyerAt: d.lastBuyerAt,
+    replySeqNo: d.replySeqNo,
+    hidden: t.hidden ? 1 : 0,
+    version: t.version,
+    messageCount: d.messageCount,
+    snippet: d.snippet,
+  };
+  if (rowid !== undefined) {
+    stmt(db, SQL.update).run({ ...params, rowid });
+    return rowid;
+  }
+  return Number(stmt(db, SQL.insert).run(params).lastInsertRowid);
+}
+
+function writeMessages(db: Database, rowid: number, messages: readonly MessageRecord[]): void {
+  const insertMessage = stmt(db, SQL.upsertMessage);
+  const insertAttachment = stmt(db, SQL.upsertAttachment);
+  for (const m of messages) {
+    insertMessage.run(rowid, m.seqNo, m.author, m.from, m.to, m.title, m.body, m.sentAt);
+    for (const a of m.attachments) {
+      insertAttachment.run(a.id, rowid, m.seqNo, a.fileName, a.mime, a.size);
+    }
+  }
+}
+
+/** Cached messages overlaid with the fetched ones (same seqNo: the fetched one wins). */
+function mergeMessages(
+  cached: readonly DerivableMessage[],
+  incoming: readonly DerivableMessage[],
+): { messages: DerivableMessage[]; changed: boolean } {
+  const bySeq = new Map(cached.map((m) => [m.seqNo, m]));
+  let changed = false;
+  for (const m of incoming) {
+    const old = bySeq.get(m.seqNo);
+    if (old?.body !== m.body || old.author !== m.author || old.sentAt !== m.sentAt) changed = true;
+    bySeq.set(m.seqNo, m);
+  }
+  return { messages: [...bySeq.values()].sort((a, b) => a.seqNo - b.seqNo), changed };
+}
+
+export interface LocalEffect {
+  status?: Status;
+  hidden?: boolean;
+  /** Epoch ms. */
+  answeredAt?: number;
+}
+
+/**
+ * The outbox's optimistic effect: what the seller will see before the remote confirms. Version
+ * and updated_at stay the remote's, so the next sync overwrites this with the truth. Returns
+ * false when the inquiry is unknown.
+ */
+export function applyLocalEffect(db: Database, inquiryId: string, effect: LocalEffect): boolean {
+  const info = stmt(
+    db,
+    `UPDATE inquiries SET status = coalesce(?, status), hidden = coalesce(?, hidden),
+       answered_at = coalesce(?, answered_at) WHERE id = ?`,
+  ).run(
+    effect.status ?? null,
+    effect.hidden === undefined ? null : Number(effect.hidden),
+    effect.answeredAt ?? null,
+    inquiryId,
+  );
+  return info.changes > 0;
+}

@@ -1,0 +1,94 @@
+// Searching the cache: the guide's search view (filters, sort, keyset paging, exact total) over
+// one shop or several (the unified inbox), and the counters at the top of that view.
+import type { Counts, SearchPage } from '../../../shared/api.js';
+import { jstDayBounds, toIsoJst } from '../../../shared/jst.js';
+import { COUNTERS_WINDOW_DAYS } from '../../../shared/limits.js';
+import type { Database } from '../db/open.js';
+import { stmt } from '../db/statements.js';
+import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type InquiryRow } from './inquiry-row.js';
+import { decodeCursor, encodeCursor } from './search-cursor.js';
+import { buildWhere, type StoreSearchQuery } from './search-sql.js';
+
+export type { StoreSearchQuery } from './search-sql.js';
+
+const DEFAULT_LIMIT = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Filters of SearchQuery over `shopIds`. Sorted by the date field (received, or answered — then
+ * only answered inquiries), newest or oldest first, ties broken by rowid. Throws AppFailure
+ * VALIDATION (cursor) or DATE_INVALID (dates).
+ */
+export function searchInquiries(db: Database, query: StoreSearchQuery, now: number): SearchPage {
+  const field = query.dateField ?? 'received';
+  const sort = query.sort ?? 'newest';
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, { field, sort });
+  const where = buildWhere(query);
+  if (query.shopIds.length === 0) return { rows: [], nextCursor: null, total: 0 };
+
+  const filter = where.conditions.join(' AND ');
+  const total = stmt<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`,
+  ).get(...where.params)?.n;
+
+  const dir = sort === 'newest' ? 'DESC' : 'ASC';
+  const pageConditions = [...where.conditions];
+  const pageParams = [...where.params];
+  if (cursor !== null) {
+    pageConditions.push(`(${where.key}, i.rowid) ${sort === 'newest' ? '<' : '>'} (?, ?)`);
+    pageParams.push(cursor.at, cursor.rowid);
+  }
+  // One row beyond the page says whether there is a next one.
+  const rows = stmt<unknown[], InquiryRow>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE ${pageConditions.join(' AND ')}
+     ORDER BY ${where.key} ${dir}, i.rowid ${dir} LIMIT ?`,
+  ).all(...pageParams, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last !== undefined
+      ? encodeCursor({
+          field,
+          sort,
+          at: (field === 'answered' ? last.answered_at : last.received_at) ?? 0,
+          rowid: last.rowid,
+        })
+      : null;
+  return { rows: page.map((r) => toSummary(r, now)), nextCursor, total: total ?? 0 };
+}
+
+/** First millisecond of the counters' window: today (JST) and the 29 calendar days before. */
+export function countersWindowStart(now: number): number {
+  const today = jstDayBounds(toIsoJst(now).slice(0, 10));
+  if (today === null) throw new Error(`no JST day for ${now}`);
+  return today[0] - (COUNTERS_WINDOW_DAYS - 1) * DAY_MS;
+}
+
+/** The guide's counters over inquiries received in the window (see countersWindowStart). */
+export function countInquiries(db: Database, shopIds: readonly string[], now: number): Counts {
+  const counts: Counts = {
+    customerUnanswered: 0,
+    customerReplying: 0,
+    qoo10Unanswered: 0,
+    qoo10Unconfirmed: 0,
+  };
+  if (shopIds.length === 0) return counts;
+  const rows = stmt<unknown[], { source: string; status: string; n: number }>(
+    db,
+    `SELECT source, status, count(*) AS n FROM inquiries
+     WHERE shop_id IN (${shopIds.map(() => '?').join(', ')})
+       AND status IN ('S1', 'S2') AND received_at >= ?
+     GROUP BY source, status`,
+  ).all(...shopIds, countersWindowStart(now));
+  for (const r of rows) {
+    if (r.source === 'customer') {
+      if (r.status === 'S1') counts.customerUnanswered = r.n;
+      else counts.customerReplying = r.n;
+    } else if (r.status === 'S1') counts.qoo10Unanswered = r.n;
+    else counts.qoo10Unconfirmed = r.n;
+  }
+  return counts;
+}
