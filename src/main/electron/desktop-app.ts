@@ -18,7 +18,7 @@ import {
 import ElectronStore from 'electron-store';
 import type { Settings } from '../../shared/api.js';
 import type { Core, CoreLogger } from '../core/host.js';
-import { startCoreWorker } from '../core/worker/index.js';
+import { startCoreWorker } from '../core/worker/start-core-worker.js';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths, devRendererUrl } from './app-paths.js';
 import { APP_STATE_OPTIONS, pickLanguage, type AppState } from './app-state.js';

@@ -3,15 +3,25 @@
 //   vi.mock('electron', async () => (await import('./electron-mock.js')).electronModule);
 // and call `resetElectronMock()` in beforeEach.
 import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { vi } from 'vitest';
 
+type Headers = Record<string, string[]>;
+type HeadersListener = (
+  details: { responseHeaders?: Headers },
+  callback: (response: { responseHeaders: Headers }) => void,
+) => void;
+export interface FakeMenu {
+  template: MenuItemConstructorOptions[];
+}
+
 export class FakeSession {
-  headersListener: ((details: any, callback: (r: any) => void) => void) | null = null;
+  headersListener: HeadersListener | null = null;
   permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null =
     null;
   permissionCheck: ((...args: unknown[]) => boolean) | null = null;
   webRequest = {
-    onHeadersReceived: (fn: (details: any, callback: (r: any) => void) => void) => {
+    onHeadersReceived: (fn: HeadersListener) => {
       this.headersListener = fn;
     },
   };
@@ -45,7 +55,7 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
-  readonly options: any;
+  readonly options: BrowserWindowConstructorOptions;
   readonly webContents = new FakeWebContents();
   bounds: { x: number; y: number; width: number; height: number };
   visible = false;
@@ -55,7 +65,7 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL = vi.fn(() => Promise.resolve());
   focus = vi.fn();
   setOverlayIcon = vi.fn();
-  constructor(options: any) {
+  constructor(options: BrowserWindowConstructorOptions) {
     super();
     this.options = options;
     this.bounds = {
@@ -121,7 +131,7 @@ export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
   tooltip = '';
   title = '';
-  menu: { template: any[] } | null = null;
+  menu: FakeMenu | null = null;
   destroyed = false;
   constructor(readonly image: unknown) {
     super();
@@ -133,7 +143,7 @@ export class FakeTray extends EventEmitter {
   setTitle(text: string): void {
     this.title = text;
   }
-  setContextMenu(menu: { template: any[] }): void {
+  setContextMenu(menu: FakeMenu): void {
     this.menu = menu;
   }
   destroy(): void {
@@ -174,8 +184,8 @@ export const fakeSafeStorage = {
 };
 
 export const fakeIpcMain = {
-  handlers: new Map<string, (...args: any[]) => unknown>(),
-  handle: vi.fn((channel: string, fn: (...args: any[]) => unknown) => {
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => {
     fakeIpcMain.handlers.set(channel, fn);
   }),
   removeHandler: vi.fn((channel: string) => fakeIpcMain.handlers.delete(channel)),
@@ -202,7 +212,7 @@ export const electronModule = {
   Tray: FakeTray,
   Notification: FakeNotification,
   Menu: {
-    buildFromTemplate: (template: any[]) => ({ template }),
+    buildFromTemplate: (template: MenuItemConstructorOptions[]): FakeMenu => ({ template }),
     setApplicationMenu: vi.fn(),
   },
   nativeImage: {
