@@ -1,0 +1,63 @@
+// Change-feed sync for the qpost adapter: page after page from the saved cursor; each page's
+// threads and its new cursor commit together. "Resync required" (the server no longer knows the
+// cursor) clears it and starts over once: upserts replace what the cache holds, nothing doubles.
+import { AppFailure } from '../../../shared/errors.js';
+import { FEED_PAGE_MAX } from '../../../shared/limits.js';
+import type { Database } from '../db/open.js';
+import type { Gateway } from '../gateway/index.js';
+import type { SliceApplier } from './apply.js';
+import type { Emit } from './events.js';
+import { readSyncState, resetSyncPosition, saveSyncPosition } from './state.js';
+
+export interface ShopSyncResult {
+  shopId: string;
+  fetched: number;
+  changed: number;
+  resynced: boolean;
+}
+
+export interface FeedSyncContext {
+  db: Database;
+  gateway: Gateway;
+  emit: Emit;
+  now: () => number;
+  applier: SliceApplier;
+  pageSize?: number;
+  /** Test hook: runs after each committed page (e.g. to kill the process mid-sync). */
+  afterPage?: (shopId: string, page: number) => void | Promise<void>;
+}
+
+export async function syncShopFeed(ctx: FeedSyncContext, shopId: string): Promise<ShopSyncResult> {
+  const pageSize = Math.min(FEED_PAGE_MAX, ctx.pageSize ?? FEED_PAGE_MAX);
+  const result: ShopSyncResult = { shopId, fetched: 0, changed: 0, resynced: false };
+  let state = readSyncState(ctx.db, shopId);
+  let cursor = state.cursor;
+  let applied = 0;
+  for (let page = 1; ; page++) {
+    let answer;
+    try {
+      answer = await ctx.gateway.getChanges(shopId, cursor, pageSize);
+    } catch (e) {
+      if (e instanceof AppFailure && e.code === 'RESYNC_REQUIRED' && !result.resynced) {
+        resetSyncPosition(ctx.db, shopId);
+        state = readSyncState(ctx.db, shopId);
+        cursor = null;
+        result.resynced = true;
+        continue;
+      }
+      throw e;
+    }
+    result.fetched += answer.threads.length;
+    const fullDone = state.fullDone || !answer.hasMore;
+    const changedIds = await ctx.applier.apply(answer.threads, () =>
+      saveSyncPosition(ctx.db, shopId, answer.cursor, fullDone, ctx.now()),
+    );
+    cursor = answer.cursor;
+    applied += answer.threads.length;
+    result.changed += changedIds.length;
+    if (changedIds.length > 0) ctx.emit('inquiriesChanged', { shopId, inquiryIds: changedIds });
+    ctx.emit('syncProgress', { shopId, fetched: result.fetched, applied, done: !answer.hasMore });
+    await ctx.afterPage?.(shopId, page);
+    if (!answer.hasMore) return result;
+  }
+}
