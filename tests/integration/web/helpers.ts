@@ -54,7 +54,7 @@ export function connect(server: WebServer, options: ConnectOptions = {}): Promis
   const frames: Frame[] = [];
   const waiters: { predicate: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as Frame;
+    const frame = JSON.parse((data as Buffer).toString('utf8')) as Frame;
     frames.push(frame);
     for (const w of [...waiters]) {
       if (w.predicate(frame)) {

@@ -200,6 +200,25 @@ describe('who may connect', () => {
     await expect(connect(server, { host: `evil.example:${server.port}` })).rejects.toThrow(
       'HTTP 421',
     );
+    // The shell drops such a socket itself rather than waiting for the client to hang up.
+    const raw = createConnection({ host: '127.0.0.1', port: server.port });
+    let answer = '';
+    raw.on('data', (d: Buffer) => (answer += d.toString()));
+    raw.write(
+      [
+        'GET /ws HTTP/1.1',
+        `Host: evil.example:${server.port}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        `Origin: ${server.origin}`,
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    await new Promise((resolve) => raw.on('close', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 421/);
   });
 });
 
