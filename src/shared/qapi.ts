@@ -114,6 +114,13 @@ export const attachmentRowSchema = z.object({
 });
 export type AttachmentRow = z.infer<typeof attachmentRowSchema>;
 
+/**
+ * QpostAPI.GetAttachment with returnType=application/json: the file's row plus its bytes in
+ * base64. (With returnType=application/octet-stream, or none, the answer is the raw bytes.)
+ */
+export const attachmentDataSchema = attachmentRowSchema.extend({ DATA: z.base64() });
+export type AttachmentData = z.infer<typeof attachmentDataSchema>;
+
 export const messageRowSchema = z.object({
   SEQ_NO: z.number().int().positive(),
   AUTHOR: z.enum(['BUYER', 'SELLER', 'QOO10']),
@@ -179,6 +186,14 @@ export const conflictDetailSchema = z.object({
   ANSWERED_DT: wireDate,
   CONTENTS: z.string(),
   VERSION: z.number().int().positive(),
+});
+
+/** ErrorObject of RATE_LIMITED (-70001); the answer also carries a Retry-After header. */
+export const rateLimitDetailSchema = z.object({
+  RETRY_AFTER_MS: z.number().int().nonnegative(),
+  RETRY_AFTER_SEC: z.number().int().positive(),
+  /** The limit that was exceeded: requests per second per key. */
+  LIMIT_PER_SEC: z.number().int().positive(),
 });
 
 export const countsRowSchema = z.object({
