@@ -157,7 +157,10 @@ describe('IPC: events to the window', () => {
   it('forwards every core event on one channel and the bridge delivers it by name', () => {
     const { pair, bridge } = setup();
     const core = hub();
-    const contents = { isDestroyed: () => false, send: pair.send } as unknown as WebContents;
+    const contents = {
+      isDestroyed: () => false,
+      send: (channel: string, ...args: unknown[]) => pair.send(channel, ...args),
+    } as unknown as WebContents;
     const stop = forwardInboxEvents(core, () => contents);
     expect(core.count()).toBe(INBOX_EVENTS.length);
 

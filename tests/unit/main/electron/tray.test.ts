@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-mock.js')).electronMod
 
 const actions = () => ({ open: vi.fn(), syncNow: vi.fn(), setPaused: vi.fn(), quit: vi.fn() });
 const click = (item: MenuItemConstructorOptions, checked?: boolean) =>
-  item.click!({ checked } as MenuItem, undefined, {} as never);
+  item.click!({ checked } as unknown as MenuItem, undefined, {});
 const byId = (items: MenuItemConstructorOptions[], id: string) => items.find((i) => i.id === id)!;
 
 describe('tray menu', () => {
