@@ -14,6 +14,9 @@ import {
 
 export type StoreSearchQuery = Partial<SearchQuery> & { shopIds: readonly string[] };
 
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** The filters of a query, without the shop scope (search.ts adds it per statement). */
 export interface WhereClause {
   /** Column the results are sorted and paged by. */
   key: 'i.received_at' | 'i.answered_at';
@@ -21,10 +24,10 @@ export interface WhereClause {
   params: unknown[];
 }
 
-export function buildWhere(q: StoreSearchQuery): WhereClause {
+export function buildWhere(q: Partial<SearchQuery>): WhereClause {
   const key = (q.dateField ?? 'received') === 'answered' ? 'i.answered_at' : 'i.received_at';
-  const conditions: string[] = [`i.shop_id IN (${q.shopIds.map(() => '?').join(', ')})`];
-  const params: unknown[] = [...q.shopIds];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]): void => {
     conditions.push(sql);
     params.push(...values);

@@ -7,7 +7,7 @@ import type { Database } from '../db/open.js';
 import { stmt } from '../db/statements.js';
 import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type InquiryRow } from './inquiry-row.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
-import { buildWhere, type StoreSearchQuery } from './search-sql.js';
+import { buildWhere, placeholders, type StoreSearchQuery } from './search-sql.js';
 
 export type { StoreSearchQuery } from './search-sql.js';
 
@@ -18,46 +18,61 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Filters of SearchQuery over `shopIds`. Sorted by the date field (received, or answered — then
  * only answered inquiries), newest or oldest first, ties broken by rowid. Throws AppFailure
  * VALIDATION (cursor) or DATE_INVALID (dates).
+ *
+ * The page is read shop by shop and merged here: each shop's rows come off an index in page
+ * order and stop at the page size, where one statement over all shops would sort every match.
  */
 export function searchInquiries(db: Database, query: StoreSearchQuery, now: number): SearchPage {
   const field = query.dateField ?? 'received';
   const sort = query.sort ?? 'newest';
   const limit = query.limit ?? DEFAULT_LIMIT;
   const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, { field, sort });
-  const where = buildWhere(query);
-  if (query.shopIds.length === 0) return { rows: [], nextCursor: null, total: 0 };
+  const shopIds = [...new Set(query.shopIds)];
+  const sql = searchSql(query, shopIds.length, cursor !== null); // validates dates
+  if (shopIds.length === 0) return { rows: [], nextCursor: null, total: 0 };
 
-  const filter = where.conditions.join(' AND ');
-  const total = stmt<unknown[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`,
-  ).get(...where.params)?.n;
-
+  const total =
+    stmt<unknown[], { n: number }>(db, sql.count).get(...shopIds, ...sql.params)?.n ?? 0;
+  const pageOfShop = stmt<unknown[], InquiryRow>(db, sql.pageOfShop);
   const dir = sort === 'newest' ? 'DESC' : 'ASC';
-  const pageConditions = [...where.conditions];
-  const pageParams = [...where.params];
-  if (cursor !== null) {
-    pageConditions.push(`(${where.key}, i.rowid) ${sort === 'newest' ? '<' : '>'} (?, ?)`);
-    pageParams.push(cursor.at, cursor.rowid);
-  }
+  const keyOf = (r: InquiryRow): number =>
+    (field === 'answered' ? r.answered_at : r.received_at) ?? 0;
+  const sign = dir === 'DESC' ? -1 : 1;
+  const cursorParams = cursor === null ? [] : [cursor.at, cursor.rowid];
   // One row beyond the page says whether there is a next one.
-  const rows = stmt<unknown[], InquiryRow>(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE ${pageConditions.join(' AND ')}
-     ORDER BY ${where.key} ${dir}, i.rowid ${dir} LIMIT ?`,
-  ).all(...pageParams, limit + 1);
+  const rows = shopIds
+    .flatMap((shop) => pageOfShop.all(shop, ...sql.params, ...cursorParams, limit + 1))
+    .sort((a, b) => sign * (keyOf(a) - keyOf(b) || a.rowid - b.rowid));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last !== undefined
-      ? encodeCursor({
-          field,
-          sort,
-          at: (field === 'answered' ? last.answered_at : last.received_at) ?? 0,
-          rowid: last.rowid,
-        })
+      ? encodeCursor({ field, sort, at: keyOf(last), rowid: last.rowid })
       : null;
-  return { rows: page.map((r) => toSummary(r, now)), nextCursor, total: total ?? 0 };
+  return { rows: page.map((r) => toSummary(r, now)), nextCursor, total };
+}
+
+/**
+ * The two statements of a search: the exact count over all shops (params: shopIds, then the
+ * filter params) and one shop's page (params: shopId, filter params, cursor key and rowid when
+ * paging, limit). Exported so tests can EXPLAIN exactly what runs.
+ */
+export function searchSql(
+  query: Omit<StoreSearchQuery, 'shopIds'>,
+  shopCount: number,
+  paging: boolean,
+): { count: string; pageOfShop: string; params: unknown[] } {
+  const where = buildWhere(query);
+  const dir = (query.sort ?? 'newest') === 'newest' ? 'DESC' : 'ASC';
+  const filters = where.conditions.map((c) => ` AND ${c}`).join('');
+  const after = paging ? ` AND (${where.key}, i.rowid) ${dir === 'DESC' ? '<' : '>'} (?, ?)` : '';
+  return {
+    count: `SELECT count(*) AS n FROM inquiries i
+            WHERE i.shop_id IN (${placeholders(shopCount)})${filters}`,
+    pageOfShop: `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE i.shop_id = ?${filters}${after}
+                 ORDER BY ${where.key} ${dir}, i.rowid ${dir} LIMIT ?`,
+    params: where.params,
+  };
 }
 
 /** First millisecond of the counters' window: today (JST) and the 29 calendar days before. */
@@ -79,7 +94,7 @@ export function countInquiries(db: Database, shopIds: readonly string[], now: nu
   const rows = stmt<unknown[], { source: string; status: string; n: number }>(
     db,
     `SELECT source, status, count(*) AS n FROM inquiries
-     WHERE shop_id IN (${shopIds.map(() => '?').join(', ')})
+     WHERE shop_id IN (${placeholders(shopIds.length)})
        AND status IN ('S1', 'S2') AND received_at >= ?
      GROUP BY source, status`,
   ).all(...shopIds, countersWindowStart(now));

@@ -4,7 +4,10 @@
 // indexes carry every low-cardinality filter column after the date, so a count or a page over
 // any mix of source / type / status / category / hidden plus a date range is answered from the
 // index alone (no table lookups) — the exact `total` is what makes this matter. Status gets its
-// own index because "unanswered / replying" is the hottest query (tabs, counters).
+// own index because "unanswered / replying" is the hottest query (tabs, counters). rowid sits
+// right after the date because pages are sorted by (date, rowid): the index order is then the
+// page order, and a page stops after `limit` rows instead of sorting every match. Product and
+// order numbers are exact matches of few rows: their indexes lead to those rows directly.
 //
 // Full text. One contentless FTS5 document per inquiry (rowid = inquiries.rowid), written by the
 // store (src/main/core/store/inquiry-write.ts) from normalized text — see text/search-text.ts.
@@ -18,14 +21,16 @@ export const migration002 = {
   name: 'search',
   sql: /* sql */ `
 CREATE INDEX inquiries_scope_received ON inquiries
-  (shop_id, received_at, status, source, question_type, category, hidden);
+  (shop_id, received_at, rowid, status, source, question_type, category, hidden);
 CREATE INDEX inquiries_scope_answered ON inquiries
-  (shop_id, answered_at, status, source, question_type, category, hidden)
+  (shop_id, answered_at, rowid, status, source, question_type, category, hidden)
   WHERE answered_at IS NOT NULL;
 CREATE INDEX inquiries_status ON inquiries
-  (shop_id, status, received_at, source, question_type, category, hidden);
-CREATE INDEX inquiries_item_no ON inquiries (item_no) WHERE item_no IS NOT NULL;
-CREATE INDEX inquiries_order_no ON inquiries (order_no) WHERE order_no IS NOT NULL;
+  (shop_id, status, received_at, rowid, source, question_type, category, hidden);
+CREATE INDEX inquiries_item_no ON inquiries (shop_id, item_no, received_at, rowid)
+  WHERE item_no IS NOT NULL;
+CREATE INDEX inquiries_order_no ON inquiries (shop_id, order_no, received_at, rowid)
+  WHERE order_no IS NOT NULL;
 
 CREATE VIRTUAL TABLE inquiry_fts USING fts5 (
   doc,

@@ -24,3 +24,16 @@ export function tempDb(): Database {
   opened.push({ db, dir });
   return db;
 }
+
+/** A database the caller closes and removes itself (shared by a whole suite). */
+export function openTempDb(): { db: Database; dispose: () => void } {
+  const dir = tempDir();
+  const db = openDatabase(join(dir, 'cache.db'));
+  return {
+    db,
+    dispose: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

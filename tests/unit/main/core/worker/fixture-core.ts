@@ -124,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return new Promise<never>(() => undefined);
       }
       if (input.name === '__exit__') process.exit(7);
+      if (input.name === '__hang__') return new Promise<never>(() => undefined);
       const t: Template = {
         id: input.id ?? `t${++templateSeq}`,
         name: input.name,

@@ -1,0 +1,94 @@
+// Every search shape runs off an index: no full SCAN of inquiries, and pages come off the index
+// in page order (no temp b-tree sort of the matches). Plans are taken on a populated database
+// without ANALYZE statistics, as the app runs them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../../src/main/core/db/open.js';
+import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
+import { searchSql, type StoreSearchQuery } from '../../../../../src/main/core/store/search.js';
+import { openTempDb } from '../db/temp-db.js';
+import { seedShops } from './builders.js';
+import { syntheticThreads } from './synthetic.js';
+
+const SHAPES: Record<string, Omit<StoreSearchQuery, 'shopIds'>> = {
+  'no filter': {},
+  source: { source: 'qoo10' },
+  'question type': { questionType: 'product' },
+  status: { status: 'S1' },
+  category: { category: 'return' },
+  'received range': { from: '2026-10-01', to: '2026-10-31' },
+  'answered range': { dateField: 'answered', from: '2026-10-01', to: '2026-10-31' },
+  'answered, oldest': { dateField: 'answered', sort: 'oldest' },
+  'product number': { itemNo: '1000005' },
+  'order number': { orderNo: '500000001' },
+  hidden: { hidden: true },
+  'text, 3+ chars (ja)': { text: '配送状況' },
+  'text, 2 chars (zh)': { text: '发货' },
+  'text, 1 char': { text: '傘' },
+  'status + received range': { status: 'S2', from: '2026-10-01', to: '2026-11-30' },
+  combined: {
+    status: 'S1',
+    source: 'customer',
+    questionType: 'product',
+    category: 'shipping',
+    from: '2026-10-01',
+    to: '2026-11-30',
+    text: 'サイズ',
+    sort: 'oldest',
+  },
+};
+
+let db: Database;
+let dispose: () => void;
+beforeAll(() => {
+  ({ db, dispose } = openTempDb());
+  seedShops(db, ['a', 'b', 'c']);
+  applyThreads(db, [...syntheticThreads({ shopIds: ['a', 'b', 'c'], count: 600 })]);
+});
+afterAll(() => dispose());
+
+function plan(sql: string, params: unknown[]): string[] {
+  return db
+    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((r) => r.detail);
+}
+
+describe.each(Object.entries(SHAPES))('query plan: %s', (_name, shape) => {
+  it('the page reads one shop off an index in page order', () => {
+    for (const paging of [false, true]) {
+      const sql = searchSql(shape, 1, paging);
+      const params = ['a', ...sql.params, ...(paging ? [0, 0] : []), 101];
+      const steps = plan(sql.pageOfShop, params);
+      expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX inquiries_/.test(s))).toBe(true);
+      expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+      expect(steps.filter((s) => s.includes('TEMP B-TREE'))).toEqual([]);
+    }
+    if (shape.itemNo !== undefined || shape.orderNo !== undefined) {
+      const sql = searchSql(shape, 1, false);
+      const steps = plan(sql.pageOfShop, ['a', ...sql.params, 101]);
+      expect(steps.join('|')).toMatch(
+        /INDEX inquiries_(item|order)_no \(shop_id=\? AND (item|order)_no=\?\)/,
+      );
+    }
+  });
+
+  it('the exact count over several shops searches an index', () => {
+    const sql = searchSql(shape, 3, false);
+    const steps = plan(sql.count, ['a', 'b', 'c', ...sql.params]);
+    expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX /.test(s))).toBe(true);
+    expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+  });
+});
+
+describe('query plan: text', () => {
+  it('answers 3+ character text from the trigram index and 1–2 characters from its term range', () => {
+    const long = plan(searchSql({ text: '配送状況' }, 1, false).count, ['a', '"配送状況"']);
+    expect(long.some((s) => /SCAN inquiry_fts VIRTUAL TABLE INDEX \d+:M/.test(s))).toBe(true);
+    const sql = searchSql({ text: '发货' }, 1, false);
+    const short = plan(sql.count, ['a', ...sql.params]);
+    // idxNum != 0: fts5vocab uses the term bounds instead of walking every term.
+    expect(short.some((s) => /SCAN inquiry_fts_terms VIRTUAL TABLE INDEX [1-9]\d*:/.test(s))).toBe(
+      true,
+    );
+  });
+});
