@@ -5,12 +5,15 @@
 //   page → shell   {"id": 7, "method": "search", "payload": {...}}
 //   shell → page   {"id": 7, "result": {"ok": true, "value": ...}}     (id null: unusable frame)
 //   shell → page   {"event": "syncProgress", "payload": {...}}
+//   shell → page   {"hello": "toiawase.v1"}    once, after the origin and token were accepted
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits.js';
 
 export const WS_PATH = '/ws';
 /** Subprotocols the page offers: the protocol version, and the run's token. */
 export const WS_PROTOCOL = 'toiawase.v1';
 export const WS_TOKEN_PREFIX = 'toiawase.token.';
+/** The first frame on an accepted socket: a refused one is closed before it, never after. */
+export const HELLO_FRAME = JSON.stringify({ hello: WS_PROTOCOL });
 
 /** Close codes (4000–4999 are the application's): the page stops reconnecting on these. */
 export const CLOSE_BAD_TOKEN = 4401;

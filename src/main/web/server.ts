@@ -19,6 +19,7 @@ import {
   CLOSE_BAD_TOKEN,
   CLOSE_TOO_MANY_CONNECTIONS,
   HARD_MAX_FRAME_BYTES,
+  HELLO_FRAME,
   WS_PATH,
   WS_PROTOCOL,
 } from './protocol.js';
@@ -125,6 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, invoke, limits);
+    socket.send(HELLO_FRAME);
   });
 
   const unsubscribe = INBOX_EVENTS.map((event) =>

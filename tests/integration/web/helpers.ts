@@ -24,6 +24,7 @@ export interface Frame {
   result?: { ok: boolean; value?: unknown; error?: { code: string; message: string } };
   event?: string;
   payload?: unknown;
+  hello?: string;
 }
 
 export interface Client {

@@ -88,6 +88,7 @@ describe('static files', () => {
 describe('the InboxApi socket', () => {
   it('round-trips calls with the same Results as calling the api directly', async () => {
     const client = await connect(server);
+    expect(await client.next(() => true)).toEqual({ hello: 'toiawase.v1' });
     const reference = await createCore({ dataDir });
     const calls: [string, unknown][] = [
       ['getSession', {}],
