@@ -2,7 +2,6 @@
 // title/status/attachments/request id/version, auto reply, hide, attachments, counts).
 import { z } from 'zod';
 import type { Counts } from '../../../shared/api.js';
-import { AppFailure } from '../../../shared/errors.js';
 import {
   actionResultSchema,
   attachmentRowSchema,
@@ -47,8 +46,6 @@ function targetFields(t: ActionTarget): Record<string, string> {
 const pageShape = changesPageSchema.extend({ Inquiries: z.array(z.unknown()) });
 const PARSE_SLICE = 100;
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const attachmentDownloadSchema = attachmentRowSchema.extend({ DATA: z.base64() });
 
 export type QpostAdapter = Omit<Gateway, 'baseUrl' | 'connect' | 'disconnect'>;
 
@@ -104,7 +101,7 @@ export function createQpostAdapter(rpc: Rpc): QpostAdapter {
     },
 
     autoReply(req) {
-      return action(M.setAutoReply, { ...targetFields(req), contents: req.body });
+      return action(M.setAutoReply, { ...targetFields(req), lang: req.language });
     },
 
     hide(req) {
@@ -112,14 +109,14 @@ export function createQpostAdapter(rpc: Rpc): QpostAdapter {
         ...targetFields(req),
         title: req.title,
         reason: req.reason,
-        restrict_buyer: req.restrictBuyer ? 'Y' : 'N',
+        restrict_yn: req.restrictBuyer ? 'Y' : 'N',
       });
     },
 
-    async uploadAttachment(shopId, file) {
+    // Attachments belong to the login (key), not to a shop: the sandbox takes the file alone.
+    async uploadAttachment(_shopId, file) {
       const answer = await rpc.multipart(M.uploadAttachment, () => {
         const body = new FormData();
-        body.set('shop_id', shopId);
         body.set(
           'file',
           new Blob([Uint8Array.from(file.data)], { type: file.mime }),
@@ -132,15 +129,15 @@ export function createQpostAdapter(rpc: Rpc): QpostAdapter {
     },
 
     async getAttachment(attachmentId) {
-      const answer = await rpc(M.getAttachment, { file_id: attachmentId });
-      const row = parseAnswer(attachmentDownloadSchema, answer, M.getAttachment);
-      const data = Buffer.from(row.DATA, 'base64');
-      if (data.length !== row.SIZE) {
-        throw new AppFailure('BAD_RESPONSE', `${M.getAttachment}: size does not match the data`);
-      }
+      const file = await rpc.file(M.getAttachment, { file_id: attachmentId });
       return {
-        meta: { id: row.FILE_ID, fileName: row.FILE_NM, mime: row.MIME, size: row.SIZE },
-        data: new Uint8Array(data),
+        meta: {
+          id: attachmentId,
+          fileName: file.fileName,
+          mime: file.mime,
+          size: file.bytes.length,
+        },
+        data: file.bytes,
       };
     },
 

@@ -50,6 +50,41 @@ export interface Transport {
   call(method: string, form: Record<string, string>, opts: CallOptions): Promise<unknown>;
   /** Same, with a multipart body (attachments). */
   callMultipart(method: string, body: FormData, opts: CallOptions): Promise<unknown>;
+  /** A call that answers raw bytes on success (attachment download); errors stay envelopes. */
+  callFile(method: string, form: Record<string, string>, opts: CallOptions): Promise<FileAnswer>;
+}
+
+export interface FileAnswer {
+  bytes: Uint8Array;
+  mime: string;
+  fileName: string;
+}
+
+/** RFC 6266 filename*=UTF-8''… (or a plain filename=…). */
+function dispositionName(header: string | null): string {
+  if (header === null) return 'file';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1] !== undefined) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      return 'file';
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? 'file';
+}
+
+async function readFile(method: string, res: Response): Promise<FileAnswer> {
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status !== 200 || type.includes('json') || type.includes('xml')) {
+    await readEnvelope(method, res);
+    throw new AppFailure('BAD_RESPONSE', `${method}: expected a file`);
+  }
+  return {
+    bytes: new Uint8Array(await res.arrayBuffer()),
+    mime: type.split(';')[0]?.trim() ?? 'application/octet-stream',
+    fileName: dispositionName(res.headers.get('content-disposition')),
+  };
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -131,7 +166,12 @@ export function createTransport(opts: TransportOptions): Transport {
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const random = opts.random ?? Math.random;
 
-  async function once(method: string, body: BodyInit, call: CallOptions): Promise<unknown> {
+  async function once<T>(
+    method: string,
+    body: BodyInit,
+    call: CallOptions,
+    read: (method: string, res: Response) => Promise<T>,
+  ): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
     let res: Response;
@@ -149,7 +189,7 @@ export function createTransport(opts: TransportOptions): Transport {
     }
     opts.onOutcome?.(true);
     try {
-      return await readEnvelope(method, res);
+      return await read(method, res);
     } catch (e) {
       if (e instanceof AppFailure) throw e;
       if (call.signal?.aborted) throw e;
@@ -166,10 +206,15 @@ export function createTransport(opts: TransportOptions): Transport {
     return f.code === 'RATE_LIMITED' || f.details?.cause === 'ECONNREFUSED';
   }
 
-  async function withRetries(method: string, makeBody: () => BodyInit, call: CallOptions) {
+  async function withRetries<T>(
+    method: string,
+    makeBody: () => BodyInit,
+    call: CallOptions,
+    read: (method: string, res: Response) => Promise<T>,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once(method, makeBody(), call);
+        return await once(method, makeBody(), call, read);
       } catch (e) {
         if (attempt + 1 >= maxAttempts || !mayRetry(e, call)) throw e;
         const hint = (e as AppFailure).details?.retryAfterMs;
@@ -186,11 +231,14 @@ export function createTransport(opts: TransportOptions): Transport {
     baseUrl: opts.baseUrl,
     call(method, form, call) {
       const fields = { ...form, returnType: 'application/json' };
-      return withRetries(method, () => new URLSearchParams(fields), call);
+      return withRetries(method, () => new URLSearchParams(fields), call, readEnvelope);
     },
     callMultipart(method, body, call) {
-      if (!body.has('returnType')) body.set('returnType', 'application/json');
-      return withRetries(method, () => body, call);
+      return withRetries(method, () => body, call, readEnvelope);
+    },
+    callFile(method, form, call) {
+      const fields = { ...form, returnType: 'application/json' };
+      return withRetries(method, () => new URLSearchParams(fields), call, readFile);
     },
   };
 }

@@ -1,6 +1,13 @@
 // The one interface sync, outbox and session use to reach Qoo10, whichever adapter answers.
 import type { Capabilities, Counts } from '../../../shared/api.js';
-import type { AttachmentMeta, InqType, ReplyStatus, Shop, Status } from '../../../shared/domain.js';
+import type {
+  AttachmentMeta,
+  InqType,
+  Language,
+  ReplyStatus,
+  Shop,
+  Status,
+} from '../../../shared/domain.js';
 import type { ThreadRecord } from '../store/types.js';
 
 export type AdapterName = Capabilities['adapter'];
@@ -39,7 +46,8 @@ export interface ReplyRequest extends ActionTarget {
 }
 
 export interface AutoReplyRequest extends ActionTarget {
-  body: string;
+  /** The server writes the guide's standard text in this language. */
+  language: Language;
 }
 
 export interface HideRequest extends ActionTarget {

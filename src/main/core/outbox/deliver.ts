@@ -56,7 +56,7 @@ function send(gw: Gateway, row: OutboxRow, target: ActionTarget, p: StoredPayloa
       });
     }
     case 'autoReply':
-      return gw.autoReply({ ...target, body: (p as AutoReplyPayload).body });
+      return gw.autoReply({ ...target, language: (p as AutoReplyPayload).language });
     case 'hide': {
       const h = p as HidePayload;
       return gw.hide({

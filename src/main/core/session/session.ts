@@ -134,7 +134,9 @@ export function createSession(opts: SessionOptions): Session {
   }
 
   async function login(raw: LoginInput): Promise<SessionInfo> {
-    const input = loginInput.parse(raw);
+    const parsed = loginInput.safeParse(raw);
+    if (!parsed.success) throw new AppFailure('VALIDATION', z.prettifyError(parsed.error));
+    const input = parsed.data;
     const serverUrl = resolveEndpoint(input.location, {
       sandboxUrl: opts.sandboxUrl,
       serverUrl: input.serverUrl,
