@@ -1,0 +1,103 @@
+// The screens in order: login → shop picker → inbox. Providers for i18n, Ant Design's locale
+// and the session live here.
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import type { i18n } from 'i18next';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { SessionInfo } from '../shared/api.js';
+import type { Language } from '../shared/domain.js';
+import type { ErrorCode } from '../shared/errors.js';
+import { AppContext, type AppState } from './AppContext.js';
+import { call } from './api.js';
+import { useBridgeEvent } from './hooks/useBridgeEvent.js';
+import { isLanguage, rememberLanguage } from './i18n.js';
+import { InboxScreen } from './inbox/InboxScreen.js';
+import { antdLocale, applyDayjsLocale } from './locale.js';
+import { Login } from './screens/Login.js';
+import { ShopPicker } from './screens/ShopPicker.js';
+
+export function App({ i18n }: { i18n: i18n }) {
+  const [language, setLanguageState] = useState<Language>(() =>
+    isLanguage(i18n.language) ? i18n.language : 'ja',
+  );
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [booting, setBooting] = useState(true);
+  const [notice, setNotice] = useState<ErrorCode | null>(null);
+  const [lastUser, setLastUser] = useState<string | null>(null);
+
+  const applyLanguage = useCallback(
+    (lng: Language) => {
+      setLanguageState(lng);
+      void i18n.changeLanguage(lng);
+      rememberLanguage(lng);
+      applyDayjsLocale(lng);
+      document.documentElement.lang = lng;
+    },
+    [i18n],
+  );
+
+  const setLanguage = useCallback(
+    (lng: Language) => {
+      applyLanguage(lng);
+      if (session) void call('updateSettings', { language: lng });
+    },
+    [applyLanguage, session],
+  );
+
+  useEffect(() => {
+    applyDayjsLocale(language);
+    document.documentElement.lang = language;
+    const boot = { cancelled: false };
+    const alive = (): boolean => !boot.cancelled;
+    void (async () => {
+      const res = await call('getSession', {});
+      if (!alive()) return;
+      if (res.ok && res.value) {
+        const settings = await call('getSettings', {});
+        if (alive() && settings.ok) applyLanguage(settings.value.language);
+        if (alive()) setSession(res.value);
+      }
+      if (alive()) setBooting(false);
+    })();
+    return () => {
+      boot.cancelled = true;
+    };
+    // Boot once; language changes afterwards go through setLanguage.
+  }, []);
+
+  useBridgeEvent('sessionExpired', () => {
+    setNotice('SESSION_EXPIRED');
+    setLastUser(session?.user ?? null);
+    setSession(null);
+  });
+
+  const state = useMemo<AppState>(
+    () => ({
+      session,
+      setSession: (s) => {
+        setNotice(null);
+        if (s) setLastUser(s.user);
+        setSession(s);
+      },
+      language,
+      setLanguage,
+    }),
+    [session, language, setLanguage],
+  );
+
+  let screen;
+  if (booting) screen = <Spin fullscreen />;
+  else if (!session) screen = <Login notice={notice} lastUser={lastUser} />;
+  else if (session.selectedShopId === null) screen = <ShopPicker />;
+  else screen = <InboxScreen />;
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={antdLocale(language)} theme={{ token: { borderRadius: 4 } }}>
+        <AntApp>
+          <AppContext.Provider value={state}>{screen}</AppContext.Provider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}

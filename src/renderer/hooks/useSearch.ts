@@ -1,0 +1,104 @@
+// The inquiry list: first page on every query change, more pages on demand, a quiet refresh
+// when the core reports changed inquiries. Stale answers (an older query's) are dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InquirySummary, SearchInput } from '../../shared/api.js';
+import type { AppError } from '../../shared/errors.js';
+import { call } from '../api.js';
+import { markStart } from '../perf.js';
+import { useBridgeEvent } from './useBridgeEvent.js';
+import { useDebouncedCallback } from './useDebouncedCallback.js';
+
+export interface SearchState {
+  rows: InquirySummary[];
+  total: number;
+  loading: boolean;
+  error: AppError | null;
+  hasMore: boolean;
+  /** Bumps each time a first page lands (drives the 'search:painted' mark). */
+  seq: number;
+}
+
+const EMPTY: SearchState = {
+  rows: [],
+  total: 0,
+  loading: true,
+  error: null,
+  hasMore: false,
+  seq: 0,
+};
+const REFRESH_MAX = 500;
+
+export function useSearch(input: SearchInput) {
+  const [state, setState] = useState<SearchState>(EMPTY);
+  const cursor = useRef<string | null>(null);
+  const request = useRef(0);
+  const loadingMore = useRef(false);
+  const key = JSON.stringify(input);
+  const inputRef = useRef(input);
+  inputRef.current = input;
+
+  const run = useCallback(async (limit?: number, quiet = false) => {
+    const id = ++request.current;
+    if (!quiet) {
+      markStart('search');
+      setState((s) => ({ ...s, loading: true, error: null }));
+    }
+    const q = limit ? { ...inputRef.current, limit } : inputRef.current;
+    const res = await call('search', q);
+    if (id !== request.current) return;
+    if (!res.ok) {
+      setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
+      return;
+    }
+    cursor.current = res.value.nextCursor;
+    setState((s) => ({
+      rows: res.value.rows,
+      total: res.value.total,
+      loading: false,
+      error: null,
+      hasMore: res.value.nextCursor !== null,
+      seq: s.seq + 1,
+    }));
+  }, []);
+
+  useEffect(() => {
+    void run();
+  }, [key, run]);
+
+  const loadMore = useCallback(async () => {
+    const next = cursor.current;
+    if (!next || loadingMore.current) return;
+    loadingMore.current = true;
+    const id = request.current;
+    const res = await call('search', { ...inputRef.current, cursor: next });
+    loadingMore.current = false;
+    if (id !== request.current) return;
+    if (!res.ok) {
+      setState((s) => ({ ...s, error: res.error }));
+      return;
+    }
+    cursor.current = res.value.nextCursor;
+    setState((s) => ({
+      ...s,
+      rows: [...s.rows, ...res.value.rows],
+      total: res.value.total,
+      hasMore: res.value.nextCursor !== null,
+    }));
+  }, []);
+
+  const rowCount = useRef(0);
+  rowCount.current = state.rows.length;
+  /** Re-read what is loaded (up to a cap) without a spinner, keeping the list in place. */
+  const refresh = useCallback(
+    () =>
+      run(Math.min(REFRESH_MAX, Math.max(inputRef.current.limit ?? 100, rowCount.current)), true),
+    [run],
+  );
+
+  // Sync applies changes in bursts: one refresh per burst.
+  const refreshSoon = useDebouncedCallback(() => void refresh(), 300);
+  useBridgeEvent('inquiriesChanged', () => refreshSoon());
+  useBridgeEvent('outboxChanged', () => refreshSoon());
+
+  return { ...state, loadMore, refresh, rerun: run };
+}

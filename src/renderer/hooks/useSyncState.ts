@@ -1,0 +1,62 @@
+// Header state: online/offline from connectivity events, syncing from progress events, and the
+// core's own sync status for the last sync time and errors.
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncStatus } from '../../shared/api.js';
+import { call } from '../api.js';
+import { useBridgeEvent } from './useBridgeEvent.js';
+
+export interface SyncView {
+  status: SyncStatus | null;
+  online: boolean;
+  syncing: boolean;
+  fetched: number;
+}
+
+export function useSyncState() {
+  const [view, setView] = useState<SyncView>({
+    status: null,
+    online: true,
+    syncing: false,
+    fetched: 0,
+  });
+
+  const read = useCallback(async () => {
+    const res = await call('syncStatus', {});
+    if (res.ok) {
+      const status = res.value;
+      setView((v) => ({
+        ...v,
+        status,
+        syncing: status.state === 'syncing',
+        online: status.state === 'offline' ? false : v.online,
+      }));
+    }
+  }, []);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  useBridgeEvent('syncProgress', (p) => {
+    setView((v) => ({ ...v, syncing: !p.done, fetched: p.done ? 0 : v.fetched + p.fetched }));
+    if (p.done) void read();
+  });
+  useBridgeEvent('connectivity', ({ online }) => {
+    setView((v) => ({ ...v, online }));
+    void read();
+  });
+
+  const syncNow = useCallback(async () => {
+    setView((v) => ({ ...v, syncing: true }));
+    const res = await call('syncNow', {});
+    if (res.ok) {
+      const status = res.value;
+      setView((v) => ({ ...v, status, syncing: status.state === 'syncing' }));
+    } else {
+      setView((v) => ({ ...v, syncing: false }));
+    }
+    return res;
+  }, []);
+
+  return { ...view, syncNow };
+}

@@ -1,0 +1,98 @@
+// One conversation: the latest page, older pages on demand, outgoing actions shown at once and
+// followed through the outbox events (queued → sent | failed | conflict).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OutboxItem, ThreadView } from '../../shared/api.js';
+import type { AppError } from '../../shared/errors.js';
+import { call } from '../api.js';
+import { useBridgeEvent } from './useBridgeEvent.js';
+
+export interface ThreadState {
+  view: ThreadView | null;
+  loading: boolean;
+  loadingOlder: boolean;
+  error: AppError | null;
+}
+
+const PAGE = 50;
+const REFRESH_MAX = 200;
+
+function upsertPending(pending: OutboxItem[], item: OutboxItem): OutboxItem[] {
+  const rest = pending.filter((p) => p.id !== item.id);
+  // Sent items become real messages on the next read; cancelled ones are gone.
+  if (item.state === 'sent' || item.state === 'cancelled') return rest;
+  return [...rest, item].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export function useThread(inquiryId: string | null) {
+  const [state, setState] = useState<ThreadState>({
+    view: null,
+    loading: false,
+    loadingOlder: false,
+    error: null,
+  });
+  const request = useRef(0);
+  const loaded = useRef(0);
+  loaded.current = state.view?.messages.length ?? 0;
+
+  const load = useCallback(
+    async (quiet: boolean) => {
+      if (!inquiryId) return;
+      const id = ++request.current;
+      if (!quiet) setState({ view: null, loading: true, loadingOlder: false, error: null });
+      const limit = quiet ? Math.min(REFRESH_MAX, Math.max(PAGE, loaded.current)) : PAGE;
+      const res = await call('openThread', { inquiryId, limit });
+      if (id !== request.current) return;
+      setState((s) =>
+        res.ok
+          ? { view: res.value, loading: false, loadingOlder: false, error: null }
+          : { ...s, loading: false, error: res.error },
+      );
+    },
+    [inquiryId],
+  );
+
+  useEffect(() => {
+    if (inquiryId) void load(false);
+    else setState({ view: null, loading: false, loadingOlder: false, error: null });
+  }, [inquiryId, load]);
+
+  const loadOlder = useCallback(async () => {
+    const first = state.view?.messages[0];
+    if (!inquiryId || !first) return;
+    const id = request.current;
+    setState((s) => ({ ...s, loadingOlder: true }));
+    const res = await call('openThread', { inquiryId, beforeSeq: first.seqNo, limit: PAGE });
+    if (id !== request.current) return;
+    setState((s) => {
+      if (!res.ok || !s.view)
+        return { ...s, loadingOlder: false, error: res.ok ? s.error : res.error };
+      return {
+        ...s,
+        loadingOlder: false,
+        view: {
+          ...s.view,
+          messages: [...res.value.messages, ...s.view.messages],
+          hasOlder: res.value.hasOlder,
+        },
+      };
+    });
+  }, [inquiryId, state.view]);
+
+  /** Show an action the moment the outbox accepted it. */
+  const addPending = useCallback((item: OutboxItem) => {
+    setState((s) =>
+      s.view ? { ...s, view: { ...s.view, pending: upsertPending(s.view.pending, item) } } : s,
+    );
+  }, []);
+
+  useBridgeEvent('outboxChanged', (item) => {
+    if (item.inquiryId !== inquiryId) return;
+    addPending(item);
+    if (item.state === 'sent') void load(true);
+  });
+  useBridgeEvent('inquiriesChanged', ({ inquiryIds }) => {
+    if (inquiryId && inquiryIds.includes(inquiryId)) void load(true);
+  });
+
+  return { ...state, loadOlder, addPending, reload: () => load(true) };
+}

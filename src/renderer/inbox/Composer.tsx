@@ -1,0 +1,255 @@
+// The reply form: title `[Re] <title>`, message with a live n/1000 counter, the guide's warning
+// plus what the PII detector finds, attachments, status (Reply complete preselected, never
+// unprocessed), Send → confirmation → queued. Drafts are saved as the seller types.
+import {
+  Alert,
+  App,
+  Button,
+  Form,
+  Input,
+  Radio,
+  Space,
+  Tooltip,
+  Typography,
+  type GetRef,
+} from 'antd';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Capabilities, Draft, InquirySummary, OutboxItem } from '../../shared/api.js';
+import type { AttachmentMeta, ReplyStatus } from '../../shared/domain.js';
+import type { AppError } from '../../shared/errors.js';
+import { REPLY_MAX_CHARS, replyTitle } from '../../shared/limits.js';
+import { call } from '../api.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Highlighted } from '../components/Highlighted.js';
+import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
+import { isComposing } from '../hooks/useShortcuts.js';
+import { AttachmentPicker } from './AttachmentPicker.js';
+import { TemplatesDrawer } from './TemplatesDrawer.js';
+import { usePiiCheck } from './usePiiCheck.js';
+
+export interface ComposerHandle {
+  focus: () => void;
+}
+
+interface Props {
+  inquiry: InquirySummary;
+  draft: Draft | null;
+  capabilities: Capabilities;
+  onQueued: (item: OutboxItem) => void;
+  ref?: Ref<ComposerHandle>;
+}
+
+const DRAFT_DEBOUNCE_MS = 600;
+
+export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const defaultTitle = replyTitle(inquiry.title);
+  const [title, setTitle] = useState(draft?.title || defaultTitle);
+  const [body, setBody] = useState(draft?.body ?? '');
+  const [status, setStatus] = useState<ReplyStatus>(
+    draft?.status === 'S2' && capabilities.replyingStatus ? 'S2' : 'S3',
+  );
+  const [attachments, setAttachments] = useState<AttachmentMeta[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [sending, setSending] = useState(false);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [draftState, setDraftState] = useState<'idle' | 'saved' | 'failed'>(
+    draft ? 'saved' : 'idle',
+  );
+  const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
+  const pii = usePiiCheck(body);
+
+  useImperativeHandle(ref, () => ({ focus: () => textRef.current?.focus() }), []);
+
+  const persistDraft = async (d: {
+    title: string;
+    body: string;
+    status: ReplyStatus;
+  }): Promise<void> => {
+    const res = d.body.trim()
+      ? await call('saveDraft', { inquiryId: inquiry.id, ...d })
+      : await call('deleteDraft', { inquiryId: inquiry.id });
+    setDraftState(res.ok ? (d.body.trim() ? 'saved' : 'idle') : 'failed');
+  };
+  const saveDraft = useDebouncedCallback(
+    (d: { title: string; body: string; status: ReplyStatus }) => void persistDraft(d),
+    DRAFT_DEBOUNCE_MS,
+  );
+  const touched = useRef(false);
+  useEffect(() => {
+    if (!touched.current) return;
+    saveDraft({ title, body, status });
+  }, [title, body, status, saveDraft]);
+  // Leaving the inquiry (or the app) must not lose the last keystrokes.
+  useEffect(() => () => saveDraft.flush(), [saveDraft]);
+
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      touched.current = true;
+      set(v);
+    };
+
+  const length = body.length;
+  const tooLong = length > REPLY_MAX_CHARS;
+
+  const send = async (): Promise<void> => {
+    setSending(true);
+    saveDraft.cancel();
+    const res = await call('reply', {
+      inquiryId: inquiry.id,
+      ...(capabilities.replyTitle ? { title: title.trim() || defaultTitle } : {}),
+      body,
+      status,
+      attachmentIds: attachments.map((a) => a.id),
+    });
+    setSending(false);
+    if (!res.ok) {
+      setError(res.error);
+      return;
+    }
+    touched.current = false;
+    setBody('');
+    setAttachments([]);
+    setDraftState('idle');
+    void call('deleteDraft', { inquiryId: inquiry.id });
+    onQueued(res.value);
+    void message.success(t('composer.queued'));
+  };
+
+  const requestSend = (): void => {
+    setError(null);
+    if (!body.trim()) {
+      setError({ code: 'REPLY_EMPTY', message: 'empty' });
+      return;
+    }
+    if (tooLong) {
+      setError({ code: 'REPLY_TOO_LONG', message: 'too long', details: { max: REPLY_MAX_CHARS } });
+      return;
+    }
+    void modal.confirm({
+      title: t('composer.confirmTitle'),
+      content: t('composer.confirmBody', { status: t(`status.${status}`) }),
+      okText: t('composer.send'),
+      cancelText: t('common.cancel'),
+      onOk: send,
+    });
+  };
+
+  const replying = (
+    <Radio value="S2" disabled={!capabilities.replyingStatus}>
+      {t('status.S2')}
+    </Radio>
+  );
+
+  return (
+    <Form layout="vertical" aria-label={t('composer.label')} component="section">
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button onClick={() => setTemplatesOpen(true)}>{t('templates.open')}</Button>
+        {draftState === 'saved' && (
+          <Typography.Text type="secondary">{t('composer.draftSaved')}</Typography.Text>
+        )}
+        {draftState === 'failed' && (
+          <Typography.Text type="danger">{t('composer.draftFailed')}</Typography.Text>
+        )}
+      </Space>
+      <Form.Item
+        label={t('composer.title')}
+        htmlFor="reply-title"
+        help={capabilities.replyTitle ? undefined : t('capability.replyTitle')}
+        style={{ marginBottom: 8 }}
+      >
+        <Input
+          id="reply-title"
+          value={title}
+          maxLength={200}
+          disabled={!capabilities.replyTitle}
+          onChange={(e) => edit(setTitle)(e.target.value)}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('composer.message')}
+        htmlFor="reply-body"
+        extra={
+          <span className={tooLong ? 'tw-counter-over' : undefined} aria-live="polite">
+            {t('composer.counter', { n: length, max: REPLY_MAX_CHARS })}
+          </span>
+        }
+        style={{ marginBottom: 8 }}
+      >
+        <Input.TextArea
+          id="reply-body"
+          ref={textRef}
+          value={body}
+          autoSize={{ minRows: 5, maxRows: 14 }}
+          aria-invalid={tooLong}
+          aria-describedby="reply-pii-warning"
+          onChange={(e) => edit(setBody)(e.target.value)}
+          onKeyDown={(e) => {
+            // Ctrl+Enter sends, but never while an IME is still converting Japanese/Chinese.
+            if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+            if (isComposing(e.nativeEvent)) return;
+            e.preventDefault();
+            requestSend();
+          }}
+        />
+      </Form.Item>
+      <Typography.Paragraph id="reply-pii-warning" type="secondary" style={{ fontSize: 12 }}>
+        {t('composer.piiWarning')}
+      </Typography.Paragraph>
+      {pii.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('composer.piiFound', {
+            kinds: [...new Set(pii.map((s) => t(`pii.${s.kind}`)))].join(t('common.listSeparator')),
+          })}
+          description={
+            <div className="tw-pii-preview" aria-label={t('composer.piiPreview')}>
+              <Highlighted text={body} spans={pii} />
+            </div>
+          }
+        />
+      )}
+      <AttachmentPicker
+        shopId={inquiry.shopId}
+        enabled={capabilities.attachments}
+        items={attachments}
+        onChange={setAttachments}
+      />
+      <Space style={{ marginTop: 8 }} wrap align="center">
+        <Radio.Group
+          aria-label={t('composer.status')}
+          value={status}
+          onChange={(e) => edit(setStatus)(e.target.value as ReplyStatus)}
+        >
+          {capabilities.replyingStatus ? (
+            replying
+          ) : (
+            <Tooltip title={t('capability.replyingStatus')}>{replying}</Tooltip>
+          )}
+          <Radio value="S3">{t('status.S3')}</Radio>
+        </Radio.Group>
+        <Button type="primary" onClick={requestSend} loading={sending} disabled={tooLong}>
+          {t('composer.send')}
+        </Button>
+        <Typography.Text type="secondary">{t('composer.sendHint')}</Typography.Text>
+      </Space>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <TemplatesDrawer
+        open={templatesOpen}
+        inquiryId={inquiry.id}
+        onClose={() => setTemplatesOpen(false)}
+        onInsert={(text) => {
+          touched.current = true;
+          setBody((b) => (b.trim() ? `${b}\n${text}` : text));
+          setTemplatesOpen(false);
+          textRef.current?.focus();
+        }}
+      />
+    </Form>
+  );
+}

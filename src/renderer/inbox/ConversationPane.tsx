@@ -1,0 +1,83 @@
+// Beside the list: order context, the thread, and the reply tools for the opened inquiry.
+import { Divider, Empty, Spin } from 'antd';
+import { useCallback, useLayoutEffect, useRef, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../shared/api.js';
+import { useCapabilities } from '../AppContext.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useThread } from '../hooks/useThread.js';
+import { markPainted } from '../perf.js';
+import { Actions, type ActionsHandle } from './Actions.js';
+import { Composer, type ComposerHandle } from './Composer.js';
+import { OrderContext } from './OrderContext.js';
+import { Thread } from './Thread.js';
+
+interface Props {
+  inquiryId: string | null;
+  composerRef: Ref<ComposerHandle>;
+  actionsRef: Ref<ActionsHandle>;
+}
+
+export function ConversationPane({ inquiryId, composerRef, actionsRef }: Props) {
+  const { t } = useTranslation();
+  const capabilities = useCapabilities();
+  const thread = useThread(inquiryId);
+  const { view, addPending } = thread;
+
+  // One 'thread-open' measure per opened inquiry, once its thread is on screen.
+  const painted = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (view && view.inquiry.id === inquiryId && painted.current !== inquiryId) {
+      painted.current = inquiryId;
+      markPainted('thread-open');
+    }
+  }, [view, inquiryId]);
+
+  const onQueued = useCallback((item: OutboxItem) => addPending(item), [addPending]);
+
+  if (!inquiryId) {
+    return <Empty description={t('thread.none')} style={{ marginTop: 64 }} />;
+  }
+  if (thread.loading || (!view && !thread.error)) {
+    return (
+      <div style={{ textAlign: 'center', marginTop: 64 }}>
+        <Spin />
+      </div>
+    );
+  }
+  if (!view) return <ErrorAlert error={thread.error} />;
+
+  return (
+    <section aria-label={t('thread.pane')}>
+      <h2 style={{ fontSize: 16, margin: '4px 0 8px' }}>{view.inquiry.title}</h2>
+      <ErrorAlert error={thread.error} />
+      <OrderContext inquiry={view.inquiry} />
+      <Divider titlePlacement="start" plain>
+        {t('thread.title')}
+      </Divider>
+      <Thread
+        view={view}
+        loadingOlder={thread.loadingOlder}
+        onLoadOlder={() => void thread.loadOlder()}
+        onPendingChanged={onQueued}
+      />
+      <Divider titlePlacement="start" plain>
+        {t('composer.heading')}
+      </Divider>
+      <Actions
+        ref={actionsRef}
+        inquiry={view.inquiry}
+        capabilities={capabilities}
+        onQueued={onQueued}
+      />
+      <Composer
+        key={view.inquiry.id}
+        ref={composerRef}
+        inquiry={view.inquiry}
+        draft={view.draft}
+        capabilities={capabilities}
+        onQueued={onQueued}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+// The guide's detail search: type, date range (received or answered, JST days), status,
+// detail search (all / product number / order number) and text, plus the shop in the
+// unified inbox. Filters apply as they change; typing is debounced; Search runs at once.
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Select, Space, type InputRef } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
+import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
+import { DETAIL_FIELDS, type Filters } from './filters.js';
+
+interface Props {
+  filters: Filters;
+  onChange: (patch: Partial<Filters>) => void;
+  onSearch: () => void;
+  shops: Shop[] | null;
+  searchRef: Ref<InputRef>;
+}
+
+const TEXT_DEBOUNCE_MS = 150;
+
+export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(filters.text);
+  useEffect(() => setText(filters.text), [filters.text]);
+  const emitText = useDebouncedCallback((v: string) => onChange({ text: v }), TEXT_DEBOUNCE_MS);
+
+  const runNow = (): void => {
+    emitText.cancel();
+    if (text !== filters.text) onChange({ text });
+    else onSearch();
+  };
+
+  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
+    filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
+
+  return (
+    <form
+      role="search"
+      aria-label={t('filters.label')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        runNow();
+      }}
+    >
+      <Space wrap size="small">
+        {filters.source === 'customer' && (
+          <Select
+            aria-label={t('filters.type')}
+            value={filters.questionType}
+            onChange={(v) => onChange({ questionType: v })}
+            style={{ width: 150 }}
+            options={[
+              { value: 'all', label: t('filters.typeAll') },
+              ...QUESTION_TYPES.map((q) => ({ value: q, label: t(`questionType.${q}`) })),
+            ]}
+          />
+        )}
+        <Select
+          aria-label={t('filters.dateField')}
+          value={filters.dateField}
+          onChange={(v) => onChange({ dateField: v })}
+          style={{ width: 130 }}
+          options={[
+            { value: 'received', label: t('filters.received') },
+            { value: 'answered', label: t('filters.answered') },
+          ]}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('filters.dateRange')}
+          placeholder={[t('filters.from'), t('filters.to')]}
+          value={range}
+          onChange={(v) => {
+            const [a, b] = v ?? [null, null];
+            onChange({
+              from: a ? a.format('YYYY-MM-DD') : null,
+              to: b ? b.format('YYYY-MM-DD') : null,
+            });
+          }}
+          format="YYYY-MM-DD"
+          allowEmpty={[false, false]}
+          suffixIcon={<span>{t('filters.jst')}</span>}
+        />
+        <Select
+          aria-label={t('filters.status')}
+          value={filters.status}
+          onChange={(v) => onChange({ status: v })}
+          style={{ width: 140 }}
+          options={[
+            { value: 'all', label: t('filters.statusAll') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
+        />
+        {shops && (
+          <Select
+            aria-label={t('filters.shop')}
+            value={filters.shopFilter}
+            onChange={(v) => onChange({ shopFilter: v })}
+            style={{ width: 160 }}
+            options={[
+              { value: 'all', label: t('shop.all') },
+              ...shops.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+        )}
+        <Select
+          aria-label={t('filters.detailField')}
+          value={filters.detailField}
+          onChange={(v) => onChange({ detailField: v })}
+          style={{ width: 150 }}
+          options={DETAIL_FIELDS.map((f) => ({ value: f, label: t(`filters.detail.${f}`) }))}
+        />
+        <Input
+          ref={searchRef}
+          id="search-text"
+          aria-label={t('filters.text')}
+          placeholder={t('filters.textPlaceholder')}
+          value={text}
+          maxLength={200}
+          allowClear
+          onChange={(e) => {
+            setText(e.target.value);
+            emitText(e.target.value);
+          }}
+          style={{ width: 220 }}
+        />
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          {t('filters.search')}
+        </Button>
+      </Space>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+// Shop, connection and sync state, outbox, language, help and logout.
+import {
+  CloudSyncOutlined,
+  DisconnectOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  QuestionCircleOutlined,
+  ShopOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Modal, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../AppContext.js';
+import { call } from '../api.js';
+import { formatLocal } from '../components/DateTime.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
+import { useSyncState } from '../hooks/useSyncState.js';
+import { ShopPickerForm } from '../screens/ShopPicker.js';
+
+function SyncBadge() {
+  const { t } = useTranslation();
+  const sync = useSyncState();
+  const last = sync.status?.lastSyncAt ? formatLocal(sync.status.lastSyncAt) : t('sync.never');
+  let tag;
+  if (!sync.online || sync.status?.state === 'offline') {
+    tag = (
+      <Tooltip title={t('sync.offlineHelp')}>
+        <Tag color="red" icon={<DisconnectOutlined />} role="status">
+          {t('sync.offline')}
+        </Tag>
+      </Tooltip>
+    );
+  } else if (sync.syncing) {
+    tag = (
+      <Tag color="processing" icon={<SyncOutlined spin />} role="status">
+        {t('sync.syncing', { n: sync.fetched })}
+      </Tag>
+    );
+  } else if (sync.status?.state === 'error') {
+    tag = (
+      <Tooltip title={sync.status.error ?? ''}>
+        <Tag color="warning" role="status">
+          {t('sync.error')}
+        </Tag>
+      </Tooltip>
+    );
+  } else {
+    tag = (
+      <Tag color="success" role="status">
+        {t('sync.upToDate', { time: last })}
+      </Tag>
+    );
+  }
+  return (
+    <>
+      {tag}
+      <Button
+        size="small"
+        icon={<CloudSyncOutlined />}
+        onClick={() => void sync.syncNow()}
+        disabled={sync.syncing}
+      >
+        {t('sync.now')}
+      </Button>
+    </>
+  );
+}
+
+interface Props {
+  openCount: number;
+  onOutbox: () => void;
+  onHelp: () => void;
+}
+
+export function Header({ openCount, onOutbox, onHelp }: Props) {
+  const { t } = useTranslation();
+  const { session, setSession } = useApp();
+  const [picking, setPicking] = useState(false);
+  const shopName =
+    session?.selectedShopId === 'all'
+      ? t('shop.all')
+      : (session?.shops.find((s) => s.id === session.selectedShopId)?.name ?? '');
+
+  const logout = async (): Promise<void> => {
+    await call('logout', {});
+    setSession(null);
+  };
+
+  return (
+    <header className="tw-header">
+      <span className="tw-header-title">{t('app.name')}</span>
+      <Button
+        icon={<ShopOutlined />}
+        onClick={() => setPicking(true)}
+        aria-label={t('shop.switchLabel', { shop: shopName })}
+      >
+        {shopName}
+      </Button>
+      <SyncBadge />
+      <Badge count={openCount} size="small">
+        <Button icon={<InboxOutlined />} onClick={onOutbox}>
+          {t('outbox.open')}
+        </Button>
+      </Badge>
+      <LanguageSelect bare />
+      <Button
+        icon={<QuestionCircleOutlined />}
+        onClick={onHelp}
+        aria-label={t('shortcuts.title')}
+      />
+      <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+        {t('login.logout')}
+      </Button>
+      <Modal
+        open={picking}
+        title={t('shop.select')}
+        footer={null}
+        onCancel={() => setPicking(false)}
+        destroyOnHidden
+      >
+        <ShopPickerForm onDone={() => setPicking(false)} onCancel={() => setPicking(false)} />
+      </Modal>
+    </header>
+  );
+}

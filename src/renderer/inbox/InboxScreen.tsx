@@ -1,0 +1,175 @@
+// 咨询&留言 → 来自顾客的咨询: counters, the two sources, filters, the list and the conversation.
+import { MessageOutlined } from '@ant-design/icons';
+import { Menu, Tabs, type InputRef } from 'antd';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source, Status } from '../../shared/domain.js';
+import { useApp } from '../AppContext.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useSearch } from '../hooks/useSearch.js';
+import { useShortcuts } from '../hooks/useShortcuts.js';
+import { markFirstListPaint, markPainted, markStart } from '../perf.js';
+import type { ActionsHandle } from './Actions.js';
+import type { ComposerHandle } from './Composer.js';
+import { ConversationPane } from './ConversationPane.js';
+import { Counters } from './Counters.js';
+import { FilterBar } from './FilterBar.js';
+import { DEFAULT_FILTERS, toSearchInput, type Filters } from './filters.js';
+import { Header } from './Header.js';
+import { InquiryList } from './InquiryList.js';
+import { OutboxDrawer, useOutbox } from './OutboxDrawer.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
+
+export function InboxScreen() {
+  const { t } = useTranslation();
+  const { session } = useApp();
+  const shopId = session?.selectedShopId ?? 'all';
+  const unified = shopId === 'all';
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const input = useMemo(() => toSearchInput(filters, shopId), [filters, shopId]);
+  const search = useSearch(input);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [outboxOpen, setOutboxOpen] = useState(false);
+  const outbox = useOutbox();
+  const searchRef = useRef<InputRef>(null);
+  const composerRef = useRef<ComposerHandle>(null);
+  const actionsRef = useRef<ActionsHandle>(null);
+
+  const { rows, seq } = search;
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
+    [rows, selectedId],
+  );
+
+  useLayoutEffect(() => {
+    if (seq === 0) return;
+    markPainted('search');
+    if (rows.length > 0) markFirstListPaint();
+    // Only when a first page lands, not on every appended page.
+  }, [seq]);
+
+  const openInquiry = useCallback((id: string) => {
+    markStart('thread-open');
+    setSelectedId(id);
+    setOpenId(id);
+  }, []);
+
+  const { loadMore: loadMorePage } = search;
+  const loadMore = useCallback(() => void loadMorePage(), [loadMorePage]);
+
+  const patchFilters = useCallback((patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+  }, []);
+  const pickCounter = useCallback(
+    (source: Source, status: Status) => patchFilters({ source, status }),
+    [patchFilters],
+  );
+
+  const move = (delta: number): void => {
+    if (rows.length === 0) return;
+    const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + delta));
+    const row = rows[next];
+    if (row) setSelectedId(row.id);
+  };
+
+  useShortcuts({
+    next: () => move(1),
+    prev: () => move(-1),
+    open: () => {
+      const row = rows[selectedIndex];
+      if (row) openInquiry(row.id);
+    },
+    focusReply: () => composerRef.current?.focus(),
+    autoReply: () => actionsRef.current?.autoReply(),
+    focusSearch: () => searchRef.current?.focus(),
+    help: () => setHelpOpen(true),
+  });
+
+  const sourceTabs = [
+    { key: 'customer', label: t('tabs.customer') },
+    { key: 'qoo10', label: t('tabs.qoo10') },
+  ];
+
+  return (
+    <div className="tw-inbox">
+      <Header
+        openCount={outbox.open.length}
+        onOutbox={() => setOutboxOpen(true)}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <div className="tw-body">
+        <nav className="tw-nav" aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            defaultOpenKeys={['inquiries']}
+            selectedKeys={['fromCustomers']}
+            items={[
+              {
+                key: 'inquiries',
+                icon: <MessageOutlined />,
+                label: t('nav.inquiries'),
+                children: [{ key: 'fromCustomers', label: t('nav.fromCustomers') }],
+              },
+            ]}
+          />
+        </nav>
+        <main className="tw-main">
+          <h1 style={{ fontSize: 18, margin: 0 }}>{t('nav.fromCustomers')}</h1>
+          <Counters shopId={shopId} onPick={pickCounter} />
+          <Tabs
+            activeKey={filters.source}
+            onChange={(k) => patchFilters({ source: k === 'qoo10' ? 'qoo10' : 'customer' })}
+            items={sourceTabs}
+            size="small"
+            style={{ marginBottom: -8 }}
+          />
+          <FilterBar
+            filters={filters}
+            onChange={patchFilters}
+            onSearch={() => void search.rerun()}
+            shops={unified ? (session?.shops ?? []) : null}
+            searchRef={searchRef}
+          />
+          <ErrorAlert error={search.error} />
+          <div className="tw-split">
+            <div className="tw-list-col">
+              <div className="tw-msg-meta" aria-live="polite" style={{ marginBottom: 4 }}>
+                {t('list.total', { n: search.total })}
+              </div>
+              <InquiryList
+                rows={rows}
+                total={search.total}
+                loading={search.loading}
+                hasMore={search.hasMore}
+                loadMore={loadMore}
+                selectedIndex={selectedIndex}
+                openId={openId}
+                onOpen={openInquiry}
+                showShop={unified}
+              />
+            </div>
+            <div className="tw-pane-col">
+              <ConversationPane
+                inquiryId={openId}
+                composerRef={composerRef}
+                actionsRef={actionsRef}
+              />
+            </div>
+          </div>
+        </main>
+      </div>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <OutboxDrawer
+        open={outboxOpen}
+        onClose={() => setOutboxOpen(false)}
+        outbox={outbox}
+        onShow={(id) => {
+          setOutboxOpen(false);
+          openInquiry(id);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The result grid: the guide's columns, newest first, virtualized so 100k rows scroll smoothly.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Empty, Spin } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InquirySummary } from '../../shared/api.js';
+import { InquiryRow } from './InquiryRow.js';
+
+const ROW_HEIGHT = 36;
+const BASE_COLUMNS = '140px 90px 150px 110px 80px 70px 80px 100px minmax(200px, 1fr) 100px 110px';
+const SHOP_COLUMN = ' 120px';
+const HEADER_KEYS = [
+  'list.col.sentAt',
+  'list.col.type',
+  'list.col.status',
+  'list.col.sender',
+  'list.col.from',
+  'list.col.to',
+  'list.col.category',
+  'list.col.receiver',
+  'list.col.title',
+  'list.col.itemNo',
+  'list.col.orderNo',
+] as const;
+
+export interface InquiryListProps {
+  rows: InquirySummary[];
+  total: number;
+  loading: boolean;
+  hasMore: boolean;
+  loadMore: () => void;
+  selectedIndex: number;
+  openId: string | null;
+  onOpen: (id: string, index: number) => void;
+  showShop: boolean;
+}
+
+export function InquiryList(p: InquiryListProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = BASE_COLUMNS + (p.showShop ? SHOP_COLUMN : '');
+  const virtualizer = useVirtualizer({
+    count: p.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+
+  // Fetch the next page when the last rendered row comes near the end of what is loaded.
+  const { hasMore, loadMore, rows } = p;
+  useEffect(() => {
+    if (hasMore && lastIndex >= rows.length - 20) loadMore();
+  }, [hasMore, lastIndex, rows.length, loadMore]);
+
+  useEffect(() => {
+    if (p.selectedIndex >= 0) virtualizer.scrollToIndex(p.selectedIndex, { align: 'auto' });
+  }, [p.selectedIndex, virtualizer]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="tw-grid"
+      role="grid"
+      aria-label={t('list.label')}
+      aria-rowcount={p.total + 1}
+      aria-busy={p.loading}
+      aria-activedescendant={p.selectedIndex >= 0 ? `inq-row-${p.selectedIndex}` : undefined}
+      tabIndex={0}
+    >
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="tw-row tw-row-header"
+        style={{ gridTemplateColumns: columns, height: ROW_HEIGHT }}
+      >
+        {HEADER_KEYS.map((k) => (
+          <div role="columnheader" key={k}>
+            {t(k)}
+          </div>
+        ))}
+        {p.showShop && <div role="columnheader">{t('list.col.shop')}</div>}
+      </div>
+      {p.rows.length === 0 && !p.loading && (
+        <Empty description={t('list.empty')} style={{ marginTop: 48 }} />
+      )}
+      {p.rows.length === 0 && p.loading && (
+        <div style={{ textAlign: 'center', marginTop: 48 }}>
+          <Spin />
+        </div>
+      )}
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((vi) => {
+          const row = p.rows[vi.index];
+          if (!row) return null;
+          return (
+            <InquiryRow
+              key={row.id}
+              row={row}
+              index={vi.index}
+              start={vi.start}
+              height={ROW_HEIGHT}
+              columns={columns}
+              showShop={p.showShop}
+              selected={vi.index === p.selectedIndex}
+              opened={row.id === p.openId}
+              onOpen={p.onOpen}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// Everything the seller did that is not confirmed by Qoo10 yet, with retry and cancel.
+import { Button, Drawer, List, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../shared/api.js';
+import type { AppError } from '../../shared/errors.js';
+import { call } from '../api.js';
+import { DateTime } from '../components/DateTime.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useBridgeEvent } from '../hooks/useBridgeEvent.js';
+import { OUTBOX_STATE_COLOR, useOutboxActions } from './PendingItem.js';
+
+/** Outbox items still needing attention or delivery (the header badge counts these). */
+export function useOutbox() {
+  const [items, setItems] = useState<OutboxItem[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const load = useCallback(async () => {
+    const res = await call('listOutbox', {});
+    if (res.ok) {
+      setItems(res.value);
+      setError(null);
+    } else setError(res.error);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const upsert = useCallback((item: OutboxItem) => {
+    setItems((list) => {
+      const i = list.findIndex((x) => x.id === item.id);
+      if (i < 0) return [item, ...list];
+      const next = [...list];
+      next[i] = item;
+      return next;
+    });
+  }, []);
+  useBridgeEvent('outboxChanged', upsert);
+  const open = items.filter((i) => i.state !== 'sent' && i.state !== 'cancelled');
+  return { items, open, error, load, upsert };
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  outbox: ReturnType<typeof useOutbox>;
+  onShow: (inquiryId: string) => void;
+}
+
+export function OutboxDrawer({ open, onClose, outbox, onShow }: Props) {
+  const { t } = useTranslation();
+  const { error, setError, act } = useOutboxActions(outbox.upsert);
+  const { load } = outbox;
+  useEffect(() => {
+    if (open) void load();
+  }, [open, load]);
+
+  return (
+    <Drawer title={t('outbox.title')} open={open} onClose={onClose} size={520}>
+      <ErrorAlert error={outbox.error ?? error} onClose={() => setError(null)} />
+      <List
+        dataSource={outbox.items}
+        locale={{ emptyText: t('outbox.empty') }}
+        renderItem={(item) => {
+          const canRetry = item.state === 'failed' || item.state === 'conflict';
+          const canCancel = item.state === 'queued' || canRetry;
+          return (
+            <List.Item
+              actions={[
+                canRetry && (
+                  <Button
+                    key="retry"
+                    size="small"
+                    type="primary"
+                    onClick={() => void act('retryOutbox', item.id)}
+                  >
+                    {t('outbox.retry')}
+                  </Button>
+                ),
+                canCancel && (
+                  <Button
+                    key="cancel"
+                    size="small"
+                    danger
+                    onClick={() => void act('cancelOutbox', item.id)}
+                  >
+                    {t('outbox.cancel')}
+                  </Button>
+                ),
+                <Button key="show" size="small" type="link" onClick={() => onShow(item.inquiryId)}>
+                  {t('outbox.show')}
+                </Button>,
+              ].filter(Boolean)}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap size={4}>
+                    <Tag>{t(`outbox.kind.${item.kind}`)}</Tag>
+                    <Tag color={OUTBOX_STATE_COLOR[item.state]}>
+                      {t(`outbox.state.${item.state}`)}
+                    </Tag>
+                    <Typography.Text>{item.title ?? item.inquiryId}</Typography.Text>
+                  </Space>
+                }
+                description={
+                  <>
+                    <DateTime iso={item.updatedAt} /> {t('outbox.attempts', { n: item.attempts })}
+                    {item.error && (
+                      <Typography.Text type="danger">
+                        {' '}
+                        {t(`errors.${item.error.code}`)}
+                      </Typography.Text>
+                    )}
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </Drawer>
+  );
+}

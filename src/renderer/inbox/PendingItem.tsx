@@ -1,0 +1,99 @@
+// An outgoing action that is not delivered yet: queued, sending, failed (retry) or in conflict
+// with another staff member's answer (theirs shown; keep mine or drop it).
+import { Alert, Button, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../shared/api.js';
+import type { AppError } from '../../shared/errors.js';
+import { call } from '../api.js';
+import { DateTime } from '../components/DateTime.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SafeText } from '../components/SafeText.js';
+
+export const OUTBOX_STATE_COLOR = {
+  queued: 'processing',
+  sending: 'processing',
+  sent: 'success',
+  failed: 'error',
+  conflict: 'warning',
+  cancelled: 'default',
+} as const;
+
+export function useOutboxActions(onChanged: (item: OutboxItem) => void) {
+  const [error, setError] = useState<AppError | null>(null);
+  const act = async (method: 'retryOutbox' | 'cancelOutbox', outboxId: string): Promise<void> => {
+    setError(null);
+    const res = await call(method, { outboxId });
+    if (res.ok) onChanged(res.value);
+    else setError(res.error);
+  };
+  return { error, setError, act };
+}
+
+export function PendingItem({
+  item,
+  onChanged,
+}: {
+  item: OutboxItem;
+  onChanged: (i: OutboxItem) => void;
+}) {
+  const { t } = useTranslation();
+  const { error, setError, act } = useOutboxActions(onChanged);
+  const canRetry = item.state === 'failed' || item.state === 'conflict';
+  const canCancel = item.state === 'queued' || canRetry;
+  return (
+    <article className="tw-msg tw-msg-pending" aria-label={t(`outbox.kind.${item.kind}`)}>
+      <div className="tw-msg-meta">
+        <DateTime iso={item.createdAt} />
+        <Tag>{t(`outbox.kind.${item.kind}`)}</Tag>
+        <Tag color={OUTBOX_STATE_COLOR[item.state]}>{t(`outbox.state.${item.state}`)}</Tag>
+        {item.status && <Tag>{t(`status.${item.status}`)}</Tag>}
+      </div>
+      {item.title && <div className="tw-msg-body">{item.title}</div>}
+      {item.body && (
+        <div className="tw-msg-body">
+          <SafeText text={item.body} />
+        </div>
+      )}
+      {item.state === 'failed' && item.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t(`errors.${item.error.code}`)}
+          style={{ marginTop: 6 }}
+        />
+      )}
+      {item.state === 'conflict' && item.conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 6 }}
+          title={t('outbox.conflictTitle', { who: item.conflict.answeredBy })}
+          description={
+            <>
+              <DateTime iso={item.conflict.answeredAt} />
+              <div className="tw-msg-body">
+                <SafeText text={item.conflict.body} />
+              </div>
+            </>
+          }
+        />
+      )}
+      {(canRetry || canCancel) && (
+        <Space style={{ marginTop: 6 }}>
+          {canRetry && (
+            <Button size="small" type="primary" onClick={() => void act('retryOutbox', item.id)}>
+              {item.state === 'conflict' ? t('outbox.sendAnyway') : t('outbox.retry')}
+            </Button>
+          )}
+          {canCancel && (
+            <Button size="small" danger onClick={() => void act('cancelOutbox', item.id)}>
+              {t('outbox.cancel')}
+            </Button>
+          )}
+        </Space>
+      )}
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+// The 纸条盒: the whole conversation, oldest → newest, then what is still waiting to be sent.
+import { Alert, Button } from 'antd';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem, PiiSpan, ThreadView } from '../../shared/api.js';
+import type { Message } from '../../shared/domain.js';
+import { DateTime } from '../components/DateTime.js';
+import { Highlighted } from '../components/Highlighted.js';
+import { SafeText } from '../components/SafeText.js';
+import { Attachments } from './Attachments.js';
+import { PendingItem } from './PendingItem.js';
+
+const MessageItem = memo(function MessageItem({ m, flags }: { m: Message; flags: PiiSpan[] }) {
+  const { t } = useTranslation();
+  return (
+    <article
+      className={`tw-msg${m.author === 'seller' ? ' tw-msg-seller' : ''}`}
+      aria-label={t(`thread.author.${m.author}`)}
+    >
+      <div className="tw-msg-meta">
+        <DateTime iso={m.sentAt} withSeconds />
+        <span>{t('thread.fromTo', { from: m.from, to: m.to })}</span>
+      </div>
+      {m.title && <strong className="tw-msg-body">{m.title}</strong>}
+      <div className="tw-msg-body">
+        {flags.length > 0 ? (
+          <Highlighted text={m.body} spans={flags} />
+        ) : (
+          <SafeText text={m.body} />
+        )}
+      </div>
+      <Attachments items={m.attachments} />
+    </article>
+  );
+});
+
+interface Props {
+  view: ThreadView;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  onPendingChanged: (item: OutboxItem) => void;
+}
+
+export function Thread({ view, loadingOlder, onLoadOlder, onPendingChanged }: Props) {
+  const { t } = useTranslation();
+  const flagsBySeq = new Map<number, PiiSpan[]>();
+  for (const f of view.piiFlags) {
+    if (f.seqNo === undefined) continue;
+    flagsBySeq.set(f.seqNo, [...(flagsBySeq.get(f.seqNo) ?? []), f]);
+  }
+  const publicPii =
+    view.inquiry.questionType === 'product' && view.piiFlags.length > 0 && !view.inquiry.hidden;
+  return (
+    <section aria-label={t('thread.label')}>
+      {publicPii && (
+        <Alert type="warning" showIcon title={t('thread.publicPii')} style={{ marginBottom: 8 }} />
+      )}
+      {view.hasOlder && (
+        <Button
+          block
+          size="small"
+          loading={loadingOlder}
+          onClick={onLoadOlder}
+          style={{ marginBottom: 8 }}
+        >
+          {t('thread.loadOlder')}
+        </Button>
+      )}
+      {view.messages.length === 0 && <p>{t('thread.empty')}</p>}
+      {view.messages.map((m) => (
+        <MessageItem key={m.seqNo} m={m} flags={flagsBySeq.get(m.seqNo) ?? []} />
+      ))}
+      {view.pending.map((p) => (
+        <PendingItem key={p.id} item={p} onChanged={onPendingChanged} />
+      ))}
+    </section>
+  );
+}

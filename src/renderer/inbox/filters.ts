@@ -1,0 +1,55 @@
+// The guide's search view as state, and how it maps onto InboxApi's search input.
+import type { SearchInput } from '../../shared/api.js';
+import type { QuestionType, Source, Status } from '../../shared/domain.js';
+
+export const DETAIL_FIELDS = ['all', 'itemNo', 'orderNo'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+export interface Filters {
+  source: Source;
+  questionType: QuestionType | 'all';
+  status: Status | 'all';
+  dateField: 'received' | 'answered';
+  /** JST calendar days, yyyy-MM-dd. */
+  from: string | null;
+  to: string | null;
+  detailField: DetailField;
+  text: string;
+  /** Only in the unified inbox: one shop of the account, or all of them. */
+  shopFilter: string;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  source: 'customer',
+  questionType: 'all',
+  status: 'all',
+  dateField: 'received',
+  from: null,
+  to: null,
+  detailField: 'all',
+  text: '',
+  shopFilter: 'all',
+};
+
+export const PAGE_SIZE = 100;
+
+export function toSearchInput(f: Filters, selectedShopId: string): SearchInput {
+  const text = f.text.trim();
+  const input: SearchInput = {
+    shopId: selectedShopId === 'all' ? f.shopFilter : selectedShopId,
+    source: f.source,
+    dateField: f.dateField,
+    sort: 'newest',
+    limit: PAGE_SIZE,
+  };
+  if (f.source === 'customer' && f.questionType !== 'all') input.questionType = f.questionType;
+  if (f.status !== 'all') input.status = f.status;
+  if (f.from) input.from = f.from;
+  if (f.to) input.to = f.to;
+  if (text) {
+    if (f.detailField === 'itemNo') input.itemNo = text;
+    else if (f.detailField === 'orderNo') input.orderNo = text;
+    else input.text = text;
+  }
+  return input;
+}

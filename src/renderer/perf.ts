@@ -1,0 +1,39 @@
+// Performance marks the benchmark reads (tests/bench drives the real app and collects
+// `performance.getEntriesByType('measure')`), so it never has to guess with sleeps.
+
+/** Run `cb` once the browser has painted the frame that is being built now. */
+export function afterPaint(cb: () => void): void {
+  requestAnimationFrame(() => {
+    // The rAF callback runs before paint; a message posted from it runs right after.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      cb();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export function markStart(name: string): void {
+  performance.clearMarks(`${name}:start`);
+  performance.mark(`${name}:start`);
+}
+
+/** Mark `<name>:painted` after the next paint and measure from `<name>:start` when present. */
+export function markPainted(name: string): void {
+  afterPaint(() => {
+    performance.mark(`${name}:painted`);
+    if (performance.getEntriesByName(`${name}:start`, 'mark').length > 0) {
+      performance.measure(name, `${name}:start`, `${name}:painted`);
+      performance.clearMarks(`${name}:start`);
+    }
+  });
+}
+
+let firstListPaintDone = false;
+/** 'list:first-paint' once per page load: the first time rows are on screen. */
+export function markFirstListPaint(): void {
+  if (firstListPaintDone) return;
+  firstListPaintDone = true;
+  afterPaint(() => performance.mark('list:first-paint'));
+}
