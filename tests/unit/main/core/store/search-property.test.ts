@@ -75,7 +75,9 @@ const queryArb = fc
   })
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as typeof q);
 
-function toThread(r: fc.infer<typeof threadArb>, n: number): ThreadRecord {
+type ThreadInput = typeof threadArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toThread(r: ThreadInput, n: number): ThreadRecord {
   return thread(n + 1, {
     shopId: r.shop,
     inqType: r.inqType,
