@@ -12,11 +12,17 @@ export const LOCK_AFTER_FAILED_LOGINS = 5;
 /** Seller authorization keys are valid for one year (research §1.2). */
 export const SELLER_KEY_VALID_MS = 365 * 24 * 60 * 60 * 1000;
 
+/**
+ * scrypt at N=4096: a quarter of Node's default cost. This guards sandbox fixtures, not real
+ * accounts, and tests log in often; the point is that no password is stored readable.
+ */
+const SCRYPT = { N: 4096, r: 8, p: 1 };
+
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export function hashPassword(pwd: string): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(pwd, salt, 32);
+  const hash = scryptSync(pwd, salt, 32, SCRYPT);
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
 }
 
@@ -24,7 +30,7 @@ function verifyPassword(pwd: string, stored: string): boolean {
   const [scheme, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || saltHex === undefined || hashHex === undefined) return false;
   const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(pwd, Buffer.from(saltHex, 'hex'), expected.length);
+  const actual = scryptSync(pwd, Buffer.from(saltHex, 'hex'), expected.length, SCRYPT);
   return timingSafeEqual(actual, expected);
 }
 

@@ -7,6 +7,7 @@ import { QPOST_METHODS, type AttachmentRow } from '../../shared/qapi.js';
 import { QapiError } from '../envelope.js';
 import { truncateChars } from '../form.js';
 import { placeholderFor } from '../placeholder-files.js';
+import { ownShop } from '../db/shops.js';
 import { FileResult, type MethodDef } from './types.js';
 
 const MAGIC: Record<(typeof ATTACHMENT_MIME_TYPES)[number], (b: Buffer) => boolean> = {
@@ -31,9 +32,12 @@ export const ATTACHMENT_METHODS: MethodDef[] = [
   {
     name: QPOST_METHODS.uploadAttachment,
     auth: 'seller',
-    fields: [],
+    fields: ['shop_id'],
     multipart: true,
     run: (ctx): AttachmentRow => {
+      // Files belong to the account; a shop_id, when sent, must still be one of its shops.
+      const shopId = ctx.form.optional('shop_id');
+      if (shopId !== undefined) ownShop(ctx.db, ctx.accountId, shopId);
       const file = ctx.upload;
       if (file === undefined) {
         throw new QapiError('VALIDATION', 'send the file as multipart/form-data field "file"', {
@@ -87,6 +91,7 @@ export const ATTACHMENT_METHODS: MethodDef[] = [
   {
     name: QPOST_METHODS.getAttachment,
     auth: 'seller',
+    binary: true,
     fields: ['file_id'],
     run: (ctx) => {
       const id = ctx.form.required('file_id');
@@ -101,7 +106,7 @@ export const ATTACHMENT_METHODS: MethodDef[] = [
           FILE_ID: id,
         });
       }
-      return new FileResult(row.file_nm, row.mime, row.bytes ?? placeholderFor(row.mime));
+      return new FileResult(id, row.file_nm, row.mime, row.bytes ?? placeholderFor(row.mime));
     },
   },
 ];

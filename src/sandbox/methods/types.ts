@@ -7,6 +7,7 @@ import type { Form } from '../form.js';
 /** A file answer (GetAttachment) instead of an envelope. */
 export class FileResult {
   constructor(
+    readonly fileId: string,
     readonly fileName: string,
     readonly mime: string,
     readonly bytes: Buffer,
@@ -40,6 +41,8 @@ export interface MethodDef {
   fields: readonly string[];
   /** Answers text/xml as well as JSON. */
   xml?: boolean;
+  /** Answers raw bytes unless returnType=application/json asks for the envelope. */
+  binary?: boolean;
   /** Takes a multipart body with one file. */
   multipart?: boolean;
   run(ctx: CallContext): unknown;

@@ -86,17 +86,29 @@ export async function readInput(
   return { form: new Form(parseFormBody(body)), upload: undefined };
 }
 
-/** True when the answer should be XML (only the certification call offers it). */
-export function wantsXml(form: Form, def: MethodDef): boolean {
+export type AnswerFormat = 'json' | 'xml' | 'bytes';
+
+/**
+ * returnType: JSON everywhere; XML also for the certification call; raw bytes for
+ * GetAttachment, which answers bytes by default and the envelope when JSON is asked for.
+ */
+export function answerFormat(form: Form, def: MethodDef): AnswerFormat {
   const t = form.raw('returnType');
-  if (t === undefined || t === '' || t === 'application/json' || t === 'json') return false;
-  if ((t === 'text/xml' || t === 'xml') && def.xml === true) return true;
+  if (t === undefined || t === '') return def.binary === true ? 'bytes' : 'json';
+  if (t === 'application/json' || t === 'json') return 'json';
+  if ((t === 'text/xml' || t === 'xml') && def.xml === true) return 'xml';
+  if (t === 'application/octet-stream' && def.binary === true) return 'bytes';
+  const allowed = [
+    'application/json',
+    def.xml === true ? 'text/xml' : null,
+    def.binary === true ? 'application/octet-stream' : null,
+  ];
   throw new QapiError(
     'VALIDATION',
-    def.xml === true
-      ? 'returnType is application/json or text/xml'
-      : 'returnType is application/json',
-    { FIELD: 'returnType' },
+    `returnType is ${allowed.filter((x) => x !== null).join(' or ')}`,
+    {
+      FIELD: 'returnType',
+    },
   );
 }
 

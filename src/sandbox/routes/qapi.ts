@@ -19,7 +19,14 @@ import { ATTACHMENT_METHODS } from '../methods/attachments.js';
 import { PUBLIC_METHODS } from '../methods/public.js';
 import { QPOST_ACTION_METHODS, QPOST_READ_METHODS } from '../methods/qpost.js';
 import { FileResult, type MethodDef } from '../methods/types.js';
-import { FORM_BODY_LIMIT, checkVersionHeader, header, readInput, wantsXml } from './qapi-input.js';
+import {
+  FORM_BODY_LIMIT,
+  answerFormat,
+  checkVersionHeader,
+  header,
+  readInput,
+  type AnswerFormat,
+} from './qapi-input.js';
 
 export interface QapiDeps {
   db: Db;
@@ -51,7 +58,7 @@ function drop(request: FastifyRequest, reply: FastifyReply): void {
 function send(
   reply: FastifyReply,
   body: SuccessBody | ErrorBody | FileResult,
-  xml: boolean,
+  format: AnswerFormat,
 ): FastifyReply {
   if (body instanceof FileResult) {
     return reply
@@ -63,21 +70,35 @@ function send(
       .header('X-Content-Type-Options', 'nosniff')
       .send(body.bytes);
   }
-  return xml ? reply.type('text/xml; charset=utf-8').send(toXml(body)) : reply.send(body);
+  return format === 'xml'
+    ? reply.type('text/xml; charset=utf-8').send(toXml(body))
+    : reply.send(body);
 }
+
+/** A file asked for as JSON: its row plus base64 DATA (attachmentDataSchema). */
+const fileEnvelope = (f: FileResult): SuccessBody =>
+  success({
+    FILE_ID: f.fileId,
+    FILE_NM: f.fileName,
+    MIME: f.mime,
+    SIZE: f.bytes.length,
+    DATA: f.bytes.toString('base64'),
+  });
 
 /** Runs one call; every QapiError becomes an error envelope. */
 async function call(
   deps: QapiDeps,
   request: FastifyRequest<{ Params: { method: string } }>,
-): Promise<{ body: SuccessBody | ErrorBody | FileResult; xml: boolean }> {
-  let xml = false;
+): Promise<{ body: SuccessBody | ErrorBody | FileResult; format: AnswerFormat }> {
+  let format: AnswerFormat = 'json';
   try {
     const def = METHODS.get(request.params.method.toLowerCase());
     if (def === undefined)
       throw new QapiError('UNKNOWN_API', `unknown API "${request.params.method}"`);
     const { form, upload } = await readInput(request, def);
-    xml = wantsXml(form, def);
+    const wanted = answerFormat(form, def);
+    // Errors before the call are envelopes even where bytes were asked for.
+    format = wanted === 'bytes' ? 'json' : wanted;
     checkVersionHeader(request);
     const key = header(request, QAPI_KEY_HEADER);
     const accountId = def.auth === 'seller' ? authenticate(deps.db, deps.clock, key) : 0;
@@ -91,9 +112,11 @@ async function call(
       upload,
       feedSecret: deps.feedSecret(),
     });
-    return { body: out instanceof FileResult ? out : success(out), xml };
+    if (out instanceof FileResult)
+      return { body: wanted === 'bytes' ? out : fileEnvelope(out), format };
+    return { body: success(out), format };
   } catch (e) {
-    if (e instanceof QapiError) return { body: errorBody(e), xml };
+    if (e instanceof QapiError) return { body: errorBody(e), format };
     throw e;
   }
 }
@@ -150,10 +173,10 @@ export async function qapiRoutes(app: FastifyInstance, deps: QapiDeps): Promise<
         return rateLimited(reply, decision.retryAfterMs, deps.faults.current.ratelimit);
       if (decision.error === 'before') return serverError(reply);
       if (decision.drop === 'before') return drop(request, reply);
-      const { body, xml } = await call(deps, request);
+      const { body, format } = await call(deps, request);
       if (decision.error === 'after') return serverError(reply);
       if (decision.drop === 'after') return drop(request, reply);
-      return send(reply, body, xml);
+      return send(reply, body, format);
     },
   );
 }
