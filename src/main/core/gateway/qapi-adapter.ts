@@ -9,12 +9,15 @@ import { QAPI_CAPABILITIES, type ActionOutcome, type ReplyRequest } from './type
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function missing(what: string): never {
-  throw new AppFailure('CAPABILITY_MISSING', `${what} is not available through public QAPI`, {
+function missingError(what: string): AppFailure {
+  return new AppFailure('CAPABILITY_MISSING', `${what} is not available through public QAPI`, {
     adapter: 'qapi',
     feature: what,
   });
 }
+
+/** Every gateway method is async: a missing one rejects, it never throws synchronously. */
+const missing = (what: string): Promise<never> => Promise.reject(missingError(what));
 
 /** A public-QAPI seller is one shop; its id is the login as the seller typed it, lower-cased. */
 export function qapiShop(user: string): Shop {
@@ -43,8 +46,8 @@ export function createQapiAdapter(rpc: Rpc, user: () => string): QpostAdapter {
     listInquiries: (shopId, status, fromMs, toMs) =>
       getInquiryRows(rpc, shopId, status, fromMs, toMs),
     async reply(req): Promise<ActionOutcome> {
-      if (req.status !== 'S3') missing('the "replying" status');
-      if (req.attachmentIds.length > 0) missing('attachments');
+      if (req.status !== 'S3') throw missingError('the "replying" status');
+      if (req.attachmentIds.length > 0) throw missingError('attachments');
       if (!(await alreadyDelivered(req))) await setInquiryMessage(rpc, req);
       return {
         questionNo: req.questionNo,
