@@ -122,6 +122,10 @@ class FakeApp extends EventEmitter {
   getVersion = vi.fn(() => '0.1.0');
   getLocale = vi.fn(() => 'ja-JP');
   setBadgeCount = vi.fn();
+  singleInstanceLock = true;
+  requestSingleInstanceLock = vi.fn(() => this.singleInstanceLock);
+  whenReady = vi.fn(() => Promise.resolve());
+  getAppPath = vi.fn(() => '/tmp/fake-electron/app');
   quit = vi.fn();
   exit = vi.fn();
   isPackaged = false;
@@ -238,6 +242,7 @@ export function resetElectronMock(): void {
   FakeTray.instances = [];
   FakeNotification.instances = [];
   fakeApp.loginItems.clear();
+  fakeApp.singleInstanceLock = true;
   fakeApp.removeAllListeners();
   fakeSafeStorage.asyncAvailable = true;
   fakeSafeStorage.backend = 'gnome_libsecret';
