@@ -48,15 +48,19 @@ import { shellStrings } from './strings.js';
 import { AppTray } from './tray.js';
 import { SafeStorageVault } from './vault.js';
 
+/** electron-builder.yml appId: the installer registers the shortcuts under it. */
+export const APP_ID = 'jp.toiawase.app';
+
 /** Overdue ageing and the hourly digest advance with time, not only with sync events. */
 const ALERT_TICK_MS = 5 * 60_000;
 
-/** Privileged schemes must be registered before `ready`, so at import time. */
+/** Privileged schemes must be registered before `ready` (runDesktopApp's first step). */
 export function registerRendererScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: RENDERER_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
+      // Module scripts (type="module" crossorigin) need a standard, secure, fetchable scheme.
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
     },
   ]);
 }
@@ -67,6 +71,8 @@ export async function runDesktopApp(): Promise<void> {
     return;
   }
   registerRendererScheme();
+  // Windows shows notifications only for the AppUserModelID the installer's shortcut carries.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const redactor = new Redactor();
   const state = {
     quitting: false,
@@ -112,7 +118,12 @@ export async function runDesktopApp(): Promise<void> {
     accessPropertiesByDotNotation: false,
     configFileMode: 0o600,
   });
-  const vault = await SafeStorageVault.create(safeStorage, credentials);
+  const vault = await SafeStorageVault.create(
+    safeStorage,
+    credentials,
+    process.platform,
+    (secret) => redactor.addSecret(secret),
+  );
 
   denyAllPermissions(session.defaultSession);
   applyContentSecurityPolicy(session.defaultSession, csp);

@@ -23,16 +23,18 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 
 /**
  * The renderer is a local bundle that talks only through the preload: no remote scripts, no
- * eval, no plugins, no network except (in development) the Vite dev server's socket. antd's
- * CSS-in-JS injects <style> elements, hence 'unsafe-inline' for styles only.
+ * eval, no plugins, no network. antd's CSS-in-JS injects <style> elements, hence
+ * 'unsafe-inline' for styles only. In development (a loopback Vite dev server) scripts may also
+ * come from that server, and the React refresh preamble is an inline script.
  */
 export function contentSecurityPolicy(devServerOrigin?: string): string {
   const connect = devServerOrigin
     ? `'self' ${devServerOrigin} ${devServerOrigin.replace(/^http/, 'ws')}`
     : "'none'";
+  const script = devServerOrigin ? `'self' ${devServerOrigin} 'unsafe-inline'` : "'self'";
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src ${script}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -33,19 +33,28 @@ export class SafeStorageVault implements CredentialVault {
   readonly #safe: SafeStorageApi;
   readonly #store: CiphertextStore;
   readonly #platform: NodeJS.Platform;
+  readonly #onSecret: (secret: string) => void;
   #encryptionAvailable = false;
 
+  /** `onSecret` sees every password saved or loaded (the log redactor learns it there). */
   static async create(
     safe: SafeStorageApi,
     store: CiphertextStore,
     platform: NodeJS.Platform = process.platform,
+    onSecret: (secret: string) => void = () => undefined,
   ): Promise<SafeStorageVault> {
-    const vault = new SafeStorageVault(safe, store, platform);
+    const vault = new SafeStorageVault(safe, store, platform, onSecret);
     vault.#encryptionAvailable = await safe.isAsyncEncryptionAvailable().catch(() => false);
     return vault;
   }
 
-  private constructor(safe: SafeStorageApi, store: CiphertextStore, platform: NodeJS.Platform) {
+  private constructor(
+    safe: SafeStorageApi,
+    store: CiphertextStore,
+    platform: NodeJS.Platform,
+    onSecret: (secret: string) => void,
+  ) {
+    this.#onSecret = onSecret;
     this.#safe = safe;
     this.#store = store;
     this.#platform = platform;
@@ -72,6 +81,7 @@ export class SafeStorageVault implements CredentialVault {
     if (reason !== null) {
       throw new AppFailure('SECURE_STORAGE_UNAVAILABLE', `Cannot save the password: ${reason}.`);
     }
+    this.#onSecret(secret);
     const cipher = await this.#safe.encryptStringAsync(secret);
     this.#store.set(keyFor(account), cipher.toString('base64'));
   }
@@ -83,6 +93,7 @@ export class SafeStorageVault implements CredentialVault {
       const { result, shouldReEncrypt } = await this.#safe.decryptStringAsync(
         Buffer.from(stored, 'base64'),
       );
+      this.#onSecret(result);
       // The OS rotated the key: store a ciphertext made with the new one.
       if (shouldReEncrypt) await this.save(account, result);
       return result;

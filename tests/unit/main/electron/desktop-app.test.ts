@@ -1,6 +1,6 @@
 // The lifecycle wiring of the Electron app, run against the mocked electron module: single
 // instance, window, protocol, session hardening, IPC, tray, core events and quitting.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -134,7 +134,7 @@ describe('desktop app lifecycle', () => {
     expect(electronModule.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true }),
+        privileges: expect.objectContaining({ standard: true, secure: true, corsEnabled: true }),
       }),
     ]);
     expect(electronModule.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -186,6 +186,12 @@ describe('desktop app lifecycle', () => {
     expect(win.visible).toBe(true);
     expect(win.focus).toHaveBeenCalled();
     quit();
+  });
+
+  it('uses the installer appId as the Windows AppUserModelID (notifications need it)', async () => {
+    const { APP_ID } = await import('../../../../src/main/electron/desktop-app.js');
+    const yml = readFileSync(join(import.meta.dirname, '../../../../electron-builder.yml'), 'utf8');
+    expect(yml).toMatch(new RegExp(`^appId: ${APP_ID.replaceAll('.', '\\.')}$`, 'm'));
   });
 
   it('guards every webContents created later', async () => {

@@ -122,6 +122,7 @@ class FakeApp extends EventEmitter {
   getVersion = vi.fn(() => '0.1.0');
   getLocale = vi.fn(() => 'ja-JP');
   setBadgeCount = vi.fn();
+  setAppUserModelId = vi.fn();
   singleInstanceLock = true;
   requestSingleInstanceLock = vi.fn(() => this.singleInstanceLock);
   whenReady = vi.fn(() => Promise.resolve());

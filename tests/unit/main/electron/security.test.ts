@@ -50,13 +50,15 @@ describe('content security policy', () => {
   });
 
   it('opens connect-src to the loopback dev server only in development', () => {
-    const d = directives(contentSecurityPolicy('http://localhost:5173'));
+    const csp = contentSecurityPolicy('http://localhost:5173');
+    expect(csp).not.toMatch(/unsafe-eval/);
+    const d = directives(csp);
     expect(d.get('connect-src')).toEqual([
       "'self'",
       'http://localhost:5173',
       'ws://localhost:5173',
     ]);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('script-src')).toEqual(["'self'", 'http://localhost:5173', "'unsafe-inline'"]);
   });
 
   it('replaces whatever CSP a response carried', () => {

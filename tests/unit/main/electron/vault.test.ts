@@ -88,6 +88,14 @@ describe('credential vault (safeStorage)', () => {
     expect(store.size).toBe(0);
   });
 
+  it('tells the log redactor every password it saves or loads', async () => {
+    const seen: string[] = [];
+    const vault = await SafeStorageVault.create(safeStorage, store, 'linux', (s) => seen.push(s));
+    await vault.save('demo', secret);
+    await vault.load('demo');
+    expect(seen).toEqual([secret, secret]);
+  });
+
   it('re-encrypts when the OS rotated its key', async () => {
     const vault = await SafeStorageVault.create(safeStorage, store, 'darwin');
     await vault.save('demo', secret);
