@@ -105,15 +105,21 @@ async function textOf(f: Flags): Promise<string> {
   throw new UsageError('give the message with --text or --file');
 }
 
+function printShops(c: CommandContext): void {
+  const rows: Row[] = c.session.shops.map((s) => ({ id: s.id, name: s.name }));
+  c.out(render(rows, ['id', 'name'], formatOf(c.flags)));
+}
+
 export const commands: Record<string, (c: CommandContext) => Promise<void>> = {
-  async login(c) {
+  login(c) {
     c.out(`logged in as ${c.session.user} (${c.session.capabilities.adapter})\n`);
-    await commands.shops!(c);
+    printShops(c);
+    return Promise.resolve();
   },
 
-  async shops(c) {
-    const rows: Row[] = c.session.shops.map((s) => ({ id: s.id, name: s.name }));
-    c.out(render(rows, ['id', 'name'], formatOf(c.flags)));
+  shops(c) {
+    printShops(c);
+    return Promise.resolve();
   },
 
   async sync(c) {

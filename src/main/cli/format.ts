@@ -44,8 +44,10 @@ function isWide(cp: number): boolean {
   );
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 function fit(text: string, width: number): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
+  const chars = Array.from(graphemes.segment(text.replace(/\s+/g, ' ')), (g) => g.segment);
   if (displayWidth(chars.join('')) <= width) {
     const t = chars.join('');
     return t + ' '.repeat(width - displayWidth(t));

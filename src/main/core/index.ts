@@ -53,13 +53,14 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
   let loops = false;
   const startLoops = (): void => {
     if (!background) return;
-    if (!loops) {
-      loops = true;
-      outbox.start();
-      sync.start(getSettings(db).syncIntervalSec);
+    if (loops) {
+      // Every later login (another account, or the same one back) fetches what changed at once.
+      void sync.syncAll().catch(() => undefined);
+      return;
     }
-    // Every login (a new account, or the same one back) fetches what changed at once.
-    void sync.syncAll().catch(() => undefined);
+    loops = true;
+    outbox.start();
+    sync.start(getSettings(db).syncIntervalSec); // syncs at once, then on the interval
   };
 
   const api = createInboxApi(
@@ -72,6 +73,9 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
       now,
       attachmentDir: join(options.dataDir, 'attachments'),
       logger: options.logger,
+      onSettingsChanged: (settings) => {
+        if (loops) sync.start(settings.syncIntervalSec);
+      },
     },
     startLoops,
   );

@@ -1,4 +1,5 @@
 // What the API calls share: the database, the session, the engines, the event hub and clock.
+import type { Settings } from '../../../shared/api.js';
 import { ALL_SHOPS } from '../../../shared/domain.js';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Database } from '../db/open.js';
@@ -18,6 +19,8 @@ export interface ServiceContext {
   /** Where downloaded attachments are cached. */
   attachmentDir: string;
   logger?: CoreLogger | undefined;
+  /** The host's loops follow the settings (e.g. the sync interval). */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 export function requireSession(ctx: ServiceContext) {

@@ -1,23 +1,15 @@
 // Reading: search, counters and the conversation pane. Everything comes from the local cache,
 // so these answer with no network at all.
-import type { InboxApi, PiiSpan, ThreadView } from '../../../shared/api.js';
-import type { Message } from '../../../shared/domain.js';
+import type { InboxApi, ThreadView } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { getDraft } from '../store/drafts.js';
 import { readThread } from '../store/inquiries.js';
 import { countInquiries, searchInquiries } from '../store/search.js';
-import { detectPii } from '../text/pii.js';
+import { detectPii, detectPiiInMessages } from '../text/pii.js';
 import { requireOwnInquiry, scopeShops, timed, type ServiceContext } from './context.js';
 import type { Caller } from './guard.js';
 
 const PENDING_STATES = new Set(['queued', 'sending', 'failed', 'conflict']);
-
-/** Personal information a buyer put in a public product question (to warn before it is seen). */
-function publicPiiFlags(messages: readonly Message[]): PiiSpan[] {
-  return messages
-    .filter((m) => m.author === 'buyer')
-    .flatMap((m) => detectPii(m.body).map((span) => ({ ...span, seqNo: m.seqNo })));
-}
 
 export function readCalls(
   ctx: ServiceContext,
@@ -50,7 +42,12 @@ export function readCalls(
             ...page,
             pending: ctx.outbox.list(q.inquiryId).filter((i) => PENDING_STATES.has(i.state)),
             draft: getDraft(ctx.db, q.inquiryId),
-            piiFlags: page.inquiry.questionType === 'product' ? publicPiiFlags(page.messages) : [],
+            // Personal information a buyer put in a public product question, to warn before
+            // it stays on the product page (the guide's reason to hide).
+            piiFlags:
+              page.inquiry.questionType === 'product'
+                ? detectPiiInMessages(page.messages.filter((m) => m.author === 'buyer'))
+                : [],
           };
         });
       }),
