@@ -1,0 +1,126 @@
+// startShell(): the whole browser shell in one call — the QSM sandbox embedded in-process (or a
+// remote server), the core in its worker thread, and the web server in front. Used by
+// `npm run web`, `npm start` without Electron, the Playwright global setup and benchmarks.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CoreLogger } from '../core/host.js';
+import { startCoreWorker, type WorkerCore } from '../core/worker/start-core-worker.js';
+import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { DEFAULT_RENDERER_DIR, buildRenderer, isRendererBuilt } from './renderer-build.js';
+import { startWebServer, type WebServer, type WebServerOptions } from './server.js';
+
+export interface ShellOptions {
+  /** Web server port; 0 (the default) picks a free one. */
+  port?: number;
+  /** A Qoo10-compatible server; default: an embedded QSM sandbox with demo data. */
+  serverUrl?: string;
+  /** The core's cache folder; default: a fresh temp dir with the embedded sandbox, else
+   *  ~/.local/share/toiawase/web (the data outlives the run). */
+  dataDir?: string;
+  /** Embedded sandbox data. */
+  seed?: number;
+  inquiries?: number;
+  /** Enable the embedded sandbox's admin API (faults, buyer posts) — for tests. */
+  sandboxAdmin?: boolean;
+  /** The app's QAPI key for a real server (the sandbox's demo key is the core's default). */
+  apiKey?: string;
+  rendererDir?: string;
+  /** Build the renderer first even when a build exists. */
+  rebuild?: boolean;
+  limits?: WebServerOptions['limits'];
+  logger?: CoreLogger;
+  log?: (line: string) => void;
+}
+
+export interface Shell {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** The embedded sandbox, when there is one. */
+  readonly sandbox: Sandbox | null;
+  readonly serverUrl: string;
+  readonly core: WorkerCore;
+  close(): Promise<void>;
+}
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'toiawase', 'web');
+}
+
+export async function startShell(options: ShellOptions = {}): Promise<Shell> {
+  const log = options.log ?? (() => undefined);
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  if (options.rebuild === true || !isRendererBuilt(rendererDir)) {
+    if (rendererDir !== DEFAULT_RENDERER_DIR)
+      throw new Error(`no renderer build in ${rendererDir}`);
+    await buildRenderer(log);
+  }
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const close = async (): Promise<void> => {
+    for (const step of cleanups.splice(0).reverse()) await step();
+  };
+  try {
+    let sandbox: Sandbox | null = null;
+    let serverUrl = options.serverUrl;
+    if (serverUrl === undefined) {
+      sandbox = await startSandbox({
+        port: 0,
+        dbPath: ':memory:',
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.inquiries === undefined ? {} : { inquiries: options.inquiries }),
+        admin: options.sandboxAdmin ?? false,
+      });
+      const s = sandbox;
+      cleanups.push(() => s.close());
+      serverUrl = sandbox.url;
+    }
+
+    let dataDir = options.dataDir;
+    if (dataDir === undefined && sandbox !== null) {
+      // Demo data lives only as long as the embedded sandbox: so does its cache.
+      const temp = mkdtempSync(join(tmpdir(), 'toiawase-web-'));
+      cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
+      dataDir = temp;
+    }
+    dataDir ??= defaultDataDir();
+    mkdirSync(dataDir, { recursive: true });
+
+    const core = await startCoreWorker({
+      dataDir,
+      sandboxUrl: serverUrl,
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      background: true,
+    });
+    cleanups.push(() => core.close());
+
+    const server: WebServer = await startWebServer({
+      core,
+      rendererDir,
+      port: options.port ?? 0,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    });
+    cleanups.push(() => server.close());
+
+    return {
+      url: server.url,
+      origin: server.origin,
+      token: server.token,
+      port: server.port,
+      dataDir,
+      sandbox,
+      serverUrl,
+      core,
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
