@@ -1,0 +1,47 @@
+// A QSM sandbox in its own process, so its request handling never competes with the event loop
+// being measured. Resolves with its URL once it prints it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface SandboxProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export function startSandboxProcess(args: string[], timeoutMs = 180_000): Promise<SandboxProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(ROOT, 'src/sandbox/cli.ts'), '--port', '0', ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`sandbox did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1] === undefined) return;
+      clearTimeout(timer);
+      ok({
+        url: m[1],
+        child,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`sandbox exited with ${String(code)} before listening:\n${out}`));
+    });
+  });
+}
