@@ -14,13 +14,21 @@ export function afterPaint(cb: () => void): void {
   });
 }
 
+// Marks are diagnostics: an environment without the User Timing API must not break the UI.
+const timing = (): Performance | null =>
+  typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null;
+
 export function markStart(name: string): void {
+  const performance = timing();
+  if (!performance) return;
   performance.clearMarks(`${name}:start`);
   performance.mark(`${name}:start`);
 }
 
 /** Mark `<name>:painted` after the next paint and measure from `<name>:start` when present. */
 export function markPainted(name: string): void {
+  const performance = timing();
+  if (!performance) return;
   afterPaint(() => {
     performance.mark(`${name}:painted`);
     if (performance.getEntriesByName(`${name}:start`, 'mark').length > 0) {
@@ -35,5 +43,5 @@ let firstListPaintDone = false;
 export function markFirstListPaint(): void {
   if (firstListPaintDone) return;
   firstListPaintDone = true;
-  afterPaint(() => performance.mark('list:first-paint'));
+  afterPaint(() => timing()?.mark('list:first-paint'));
 }

@@ -75,7 +75,7 @@ export function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
         {showAuto && (
           <Gated enabled={capabilities.autoReply} reason={t('capability.autoReply')}>
             <Button
-              icon={<ThunderboltOutlined />}
+              icon={<ThunderboltOutlined aria-hidden />}
               disabled={!capabilities.autoReply}
               onClick={confirmAutoReply}
             >
@@ -89,7 +89,7 @@ export function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
             reason={inquiry.hidden ? t('hide.already') : t('capability.hide')}
           >
             <Button
-              icon={<EyeInvisibleOutlined />}
+              icon={<EyeInvisibleOutlined aria-hidden />}
               disabled={!capabilities.hide || inquiry.hidden}
               onClick={() => setHideOpen(true)}
             >

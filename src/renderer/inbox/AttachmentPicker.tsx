@@ -66,7 +66,7 @@ export function AttachmentPicker({ shopId, enabled, items, onChange }: Props) {
   const button = (
     <Button
       size="small"
-      icon={<UploadOutlined />}
+      icon={<UploadOutlined aria-hidden />}
       disabled={!enabled || full}
       loading={busy}
       onClick={() => input.current?.click()}
@@ -82,11 +82,11 @@ export function AttachmentPicker({ shopId, enabled, items, onChange }: Props) {
         {!enabled && <span className="tw-msg-meta">{t('capability.attachments')}</span>}
         {items.map((a) => (
           <span key={a.id}>
-            <PaperClipOutlined /> {a.fileName}{' '}
+            <PaperClipOutlined aria-hidden /> {a.fileName}{' '}
             <Button
               size="small"
               type="text"
-              icon={<DeleteOutlined />}
+              icon={<DeleteOutlined aria-hidden />}
               aria-label={t('composer.removeAttachment', { name: a.fileName })}
               onClick={() => onChange(items.filter((x) => x.id !== a.id))}
             />

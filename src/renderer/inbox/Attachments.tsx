@@ -29,7 +29,12 @@ export function Attachments({ items }: { items: AttachmentMeta[] }) {
     <div>
       <Space wrap size={4}>
         {items.map((a) => (
-          <Button key={a.id} size="small" icon={<PaperClipOutlined />} onClick={() => void open(a)}>
+          <Button
+            key={a.id}
+            size="small"
+            icon={<PaperClipOutlined aria-hidden />}
+            onClick={() => void open(a)}
+          >
             {a.fileName}
           </Button>
         ))}

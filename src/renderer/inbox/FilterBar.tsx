@@ -125,7 +125,7 @@ export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Pro
           }}
           style={{ width: 220 }}
         />
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
           {t('filters.search')}
         </Button>
       </Space>

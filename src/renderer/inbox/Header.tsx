@@ -26,14 +26,14 @@ function SyncBadge() {
   if (!sync.online || sync.status?.state === 'offline') {
     tag = (
       <Tooltip title={t('sync.offlineHelp')}>
-        <Tag color="red" icon={<DisconnectOutlined />} role="status">
+        <Tag color="red" icon={<DisconnectOutlined aria-hidden />} role="status">
           {t('sync.offline')}
         </Tag>
       </Tooltip>
     );
   } else if (sync.syncing) {
     tag = (
-      <Tag color="processing" icon={<SyncOutlined spin />} role="status">
+      <Tag color="processing" icon={<SyncOutlined spin aria-hidden />} role="status">
         {t('sync.syncing', { n: sync.fetched })}
       </Tag>
     );
@@ -57,7 +57,7 @@ function SyncBadge() {
       {tag}
       <Button
         size="small"
-        icon={<CloudSyncOutlined />}
+        icon={<CloudSyncOutlined aria-hidden />}
         onClick={() => void sync.syncNow()}
         disabled={sync.syncing}
       >
@@ -91,7 +91,7 @@ export function Header({ openCount, onOutbox, onHelp }: Props) {
     <header className="tw-header">
       <span className="tw-header-title">{t('app.name')}</span>
       <Button
-        icon={<ShopOutlined />}
+        icon={<ShopOutlined aria-hidden />}
         onClick={() => setPicking(true)}
         aria-label={t('shop.switchLabel', { shop: shopName })}
       >
@@ -99,17 +99,17 @@ export function Header({ openCount, onOutbox, onHelp }: Props) {
       </Button>
       <SyncBadge />
       <Badge count={openCount} size="small">
-        <Button icon={<InboxOutlined />} onClick={onOutbox}>
+        <Button icon={<InboxOutlined aria-hidden />} onClick={onOutbox}>
           {t('outbox.open')}
         </Button>
       </Badge>
       <LanguageSelect bare />
       <Button
-        icon={<QuestionCircleOutlined />}
+        icon={<QuestionCircleOutlined aria-hidden />}
         onClick={onHelp}
         aria-label={t('shortcuts.title')}
       />
-      <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+      <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()}>
         {t('login.logout')}
       </Button>
       <Modal

@@ -108,7 +108,7 @@ export function InboxScreen() {
             items={[
               {
                 key: 'inquiries',
-                icon: <MessageOutlined />,
+                icon: <MessageOutlined aria-hidden />,
                 label: t('nav.inquiries'),
                 children: [{ key: 'fromCustomers', label: t('nav.fromCustomers') }],
               },

@@ -44,6 +44,8 @@ export function InquiryList(p: InquiryListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // React 19 batches on its own; flushSync from inside effects only triggers warnings.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;

@@ -21,7 +21,7 @@ export function OverdueTag({ hours }: { hours: number | null }) {
 export function HiddenTag() {
   const { t } = useTranslation();
   return (
-    <Tag icon={<EyeInvisibleOutlined />} color="default">
+    <Tag icon={<EyeInvisibleOutlined aria-hidden />} color="default">
       {t('inquiry.hidden')}
     </Tag>
   );
@@ -79,7 +79,7 @@ export const InquiryRow = memo(function InquiryRow(p: RowProps) {
       <div role="gridcell" title={r.snippet}>
         {r.hidden && <HiddenTag />}
         {r.pendingCount > 0 && (
-          <Tag icon={<FieldTimeOutlined />} color="processing">
+          <Tag icon={<FieldTimeOutlined aria-hidden />} color="processing">
             {t('list.pending', { n: r.pendingCount })}
           </Tag>
         )}

@@ -1,10 +1,12 @@
 // jsdom lacks a few browser APIs that Ant Design and the virtualized list use.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, vi } from 'vitest';
+import * as Scheduler from 'scheduler';
+import { afterAll, afterEach, vi } from 'vitest';
 
 // This machine is shared and loaded; Ant Design in jsdom is slow. Generous, not a timing check.
 vi.setConfig({ testTimeout: 120_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 /** userEvent without artificial delays between keystrokes. */
 export const user = () => userEvent.setup({ delay: null });
@@ -49,8 +51,18 @@ Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
   configurable: true,
   get: () => 1200,
 });
+Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 720 });
+Object.defineProperty(Element.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
 Element.prototype.scrollTo = function scrollTo() {};
 Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+// Under vitest's jsdom environment React's scheduler sometimes loses its host callback after an
+// update that arrives outside act() (an API answer), and the render waits until the next task is
+// scheduled. Scheduling an idle no-op now and then keeps it moving, as real browser events would.
+const tick = setInterval(() => {
+  Scheduler.unstable_scheduleCallback(Scheduler.unstable_IdlePriority, () => undefined);
+}, 20);
+afterAll(() => clearInterval(tick));
 
 afterEach(() => {
   cleanup();

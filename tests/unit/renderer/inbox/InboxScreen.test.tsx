@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+import { user } from '../setup.js';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeInbox, inquiry } from '../fakeApi.js';
+import { renderApp } from '../render.js';
+
+const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+const lastSearch = (fake: FakeInbox) => fake.callsOf('search').at(-1) as Record<string, unknown>;
+
+/** Choose in an antd Select: open it, click the option (its visible item carries the title). */
+export async function pick(label: string, option: string): Promise<void> {
+  const u = user();
+  await u.click(screen.getByRole('combobox', { name: label }));
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].filter(
+      (e) => e.getAttribute('title') === option,
+    );
+    expect(found.length).toBeGreaterThan(0);
+    return found[found.length - 1]!;
+  });
+  await u.click(item);
+}
+
+/** An antd Modal or Drawer by its title text. */
+export async function dialogTitled(title: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const t = [
+      ...document.querySelectorAll<HTMLElement>('.ant-modal-title, .ant-drawer-title'),
+    ].find((e) => e.textContent === title);
+    const box = t?.closest<HTMLElement>('.ant-modal, .ant-drawer');
+    expect(box).toBeTruthy();
+    return box!;
+  });
+}
+
+describe('Inquiries & messages → From customers', () => {
+  it('shows navigation, 30-day counters and the guide columns, newest first', async () => {
+    const fake = new FakeInbox(3).loggedIn();
+    fake.inquiries[0] = inquiry(1, { waitingHours: 30 });
+    fake.inquiries[1] = inquiry(2, {
+      waitingHours: 50,
+      status: 'S2',
+      hidden: true,
+      questionType: 'product',
+    });
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    expect(screen.getByRole('menuitem', { name: /Inquiries & messages/ })).toBeDefined();
+    expect(screen.getAllByText('From customers').length).toBeGreaterThan(0);
+    expect(await screen.findByRole('button', { name: 'Unanswered 7' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Unconfirmed 2' })).toBeDefined();
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual([
+      'Sent',
+      'Type',
+      'Status',
+      'Sender',
+      'From',
+      'To',
+      'Category',
+      'Receiver',
+      'Title',
+      'Product number',
+      'Order number',
+    ]);
+    const rows = dataRows();
+    expect(rows.map((r) => within(r).getAllByRole('gridcell')[8]!.textContent)).toEqual([
+      'Question 1',
+      'HiddenQuestion 2',
+      'Question 3',
+    ]);
+    expect(within(rows[0]!).getByText('24 h+')).toBeDefined();
+    expect(within(rows[1]!).getByText('48 h+')).toBeDefined();
+    expect(within(rows[1]!).getByText('Replying')).toBeDefined();
+    expect(lastSearch(fake)).toMatchObject({
+      shopId: 'shop-a',
+      source: 'customer',
+      sort: 'newest',
+    });
+  });
+
+  it('says so when nothing matches, and shows search errors translated', async () => {
+    const fake = new FakeInbox(0).loggedIn();
+    renderApp(fake);
+    expect(await screen.findByText('No inquiries match these filters.')).toBeDefined();
+    fake.failures.set('search', 'DATE_RANGE_TOO_LONG');
+    await user().click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('The date range is too long.')).toBeDefined();
+  });
+
+  it('filters by status, product number, order number and text', async () => {
+    const fake = new FakeInbox(5).loggedIn();
+    fake.inquiries[2] = inquiry(3, { status: 'S3' });
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+
+    await pick('Status', 'Reply complete');
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(lastSearch(fake)).toMatchObject({ status: 'S3' });
+    await pick('Status', 'All statuses');
+
+    await pick('Detail search', 'Product number');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Search text' }), {
+      target: { value: '522660004' },
+    });
+    await user().click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ itemNo: '522660004' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+
+    await pick('Detail search', 'Order number');
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ orderNo: '522660004' }));
+    expect(await screen.findByText('No inquiries match these filters.')).toBeDefined();
+
+    await pick('Detail search', 'All');
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ text: '522660004' }));
+  });
+
+  it('switches between customer memos and Qoo10 customer-centre memos', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    fake.inquiries.push(inquiry(9, { inqType: 'HELP', title: 'From Qoo10' }));
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    await user().click(screen.getByRole('tab', { name: 'Customer centre / Qoo10 memos' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(screen.queryByRole('combobox', { name: 'Type' })).toBeNull();
+    expect(lastSearch(fake)).toMatchObject({ source: 'qoo10' });
+  });
+
+  it('shows a shop column and a shop filter in the unified inbox', async () => {
+    const fake = new FakeInbox(2).loggedIn('all');
+    fake.inquiries.push(inquiry(7, { id: 'shop-b:7', shopId: 'shop-b', shopName: 'Shop B' }));
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    expect(screen.getAllByRole('columnheader').at(-1)?.textContent).toBe('Shop');
+    expect(lastSearch(fake)).toMatchObject({ shopId: 'all' });
+    await pick('Shop', 'Shop B');
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(lastSearch(fake)).toMatchObject({ shopId: 'shop-b' });
+  });
+
+  it('moves with j/k, opens with Enter, ignores keys typed into inputs, / and ? work', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const u = user();
+    await u.keyboard('jj');
+    expect(dataRows()[1]!.getAttribute('aria-selected')).toBe('true');
+    await u.keyboard('k');
+    expect(dataRows()[0]!.getAttribute('aria-selected')).toBe('true');
+    await u.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Question 1' })).toBeDefined();
+
+    await u.keyboard('/');
+    const search = screen.getByRole('textbox', { name: 'Search text' });
+    expect(document.activeElement).toBe(search);
+    await u.keyboard('j');
+    expect(dataRows()[0]!.getAttribute('aria-selected')).toBe('true');
+    expect((search as HTMLInputElement).value).toBe('j');
+
+    act(() => search.blur());
+    await u.keyboard('?');
+    expect(await dialogTitled('Keyboard shortcuts')).toBeDefined();
+  });
+
+  it('shows offline, syncing and the outbox with retry and cancel', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    fake.outbox.push({
+      id: 'ob-x',
+      requestId: 'r',
+      inquiryId: 'shop-a:1001',
+      kind: 'reply',
+      state: 'failed',
+      title: '[Re] Question 1',
+      body: 'hello',
+      status: 'S3',
+      attempts: 3,
+      createdAt: '2026-03-01T00:00:00Z',
+      updatedAt: '2026-03-01T00:00:00Z',
+      error: { code: 'SERVER_ERROR', message: '500' },
+      conflict: null,
+    });
+    renderApp(fake);
+    expect(await screen.findByText(/Up to date/)).toBeDefined();
+    act(() => fake.emit('connectivity', { online: false }));
+    expect(await screen.findByText('Offline')).toBeDefined();
+    act(() => fake.emit('connectivity', { online: true }));
+    act(() =>
+      fake.emit('syncProgress', { shopId: 'shop-a', fetched: 40, applied: 40, done: false }),
+    );
+    expect(await screen.findByText('Syncing… (40 fetched)')).toBeDefined();
+
+    await user().click(screen.getByRole('button', { name: /Outbox/ }));
+    const drawer = await dialogTitled('Outbox: waiting to be sent');
+    expect(within(drawer).getByText('The server had a problem. Try again later.')).toBeDefined();
+    await user().click(within(drawer).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(fake.callsOf('retryOutbox')).toEqual([{ outboxId: 'ob-x' }]));
+    expect(await within(drawer).findByText('Queued')).toBeDefined();
+    await user().click(within(drawer).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(fake.callsOf('cancelOutbox')).toEqual([{ outboxId: 'ob-x' }]));
+  });
+
+  it('switches the shop from the header', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    await user().click(screen.getByRole('button', { name: /Switch shop/ }));
+    const dialog = await dialogTitled('Select shop');
+    await user().click(within(dialog).getByRole('radio', { name: 'All shops' }));
+    await user().click(within(dialog).getByRole('button', { name: 'Selection complete' }));
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ shopId: 'all' }));
+    expect(fake.callsOf('selectShop')).toEqual([{ shopId: 'all' }]);
+  });
+});
