@@ -16,6 +16,8 @@ import type { Emit } from '../sync/events.js';
 import { reapplyPendingEffects } from './effects.js';
 import {
   advanceBaseVersion,
+  getRow,
+  isHead,
   markFinalError,
   markRetryLater,
   markSending,
@@ -38,10 +40,11 @@ export interface DeliverContext {
   backoff: BackoffPolicy;
   /** Server-side transient failures (5xx, rate limit) before an action is marked failed. */
   maxServerAttempts: number;
+  refreshAfterSend: boolean;
 }
 
 /** What the scheduler should do after this row: keep going, or pause the whole drain. */
-export type DeliverOutcome = 'sent' | 'retry' | 'failed' | 'conflict' | 'pause';
+export type DeliverOutcome = 'sent' | 'retry' | 'failed' | 'conflict' | 'pause' | 'skipped';
 
 function send(gw: Gateway, row: OutboxRow, target: ActionTarget, p: StoredPayload) {
   switch (row.kind) {
@@ -93,8 +96,15 @@ async function refreshThread(ctx: DeliverContext, row: OutboxRow, questionNo: nu
   }
 }
 
-export async function deliverRow(ctx: DeliverContext, row: OutboxRow): Promise<DeliverOutcome> {
+export async function deliverRow(
+  ctx: DeliverContext,
+  candidate: OutboxRow,
+): Promise<DeliverOutcome> {
   const { db, emit } = ctx;
+  // The scheduler picked it a moment ago; the seller may have cancelled it since.
+  const row = getRow(db, candidate.id);
+  if (row === undefined || (row.state !== 'queued' && row.state !== 'sending')) return 'skipped';
+  if (!isHead(db, row)) return 'skipped';
   const inquiry = getInquiryForAction(db, row.inquiry_id, ctx.now());
   if (inquiry === null) {
     const failed = markFinalError(
@@ -136,7 +146,7 @@ export async function deliverRow(ctx: DeliverContext, row: OutboxRow): Promise<D
     return out;
   })();
   emit('outboxChanged', toItem(sent));
-  await refreshThread(ctx, row, inquiry.questionNo);
+  if (ctx.refreshAfterSend) await refreshThread(ctx, row, inquiry.questionNo);
   return 'sent';
 }
 

@@ -37,6 +37,11 @@ export interface OutboxOptions {
   parallel?: number;
   backoff?: BackoffPolicy;
   maxServerAttempts?: number;
+  /**
+   * After a send, fetch the thread so the cache holds the server's copy at once (default true);
+   * false leaves that to the next sync (bulk delivery).
+   */
+  refreshAfterSend?: boolean;
 }
 
 export interface DeliveryReport {
@@ -66,6 +71,7 @@ export interface Outbox {
 }
 
 const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
+const BATCH = 64;
 
 export function createOutbox(opts: OutboxOptions): Outbox {
   const { db } = opts;
@@ -110,31 +116,37 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       now,
       backoff: opts.backoff ?? DEFAULT_BACKOFF,
       maxServerAttempts: opts.maxServerAttempts ?? 8,
+      refreshAfterSend: opts.refreshAfterSend ?? true,
     };
     const inflight = new Map<string, Promise<void>>();
+    // Candidates are read in batches (one query per batch, not per delivery); each is the head
+    // of its inquiry, so a batch never holds two actions of one inquiry.
+    let batch: OutboxRow[] = [];
     // An object, not a `let`: the delivery callbacks flip it while this loop awaits.
     const flow = { paused: false };
     const count = (o: DeliverOutcome): void => {
       if (o === 'pause') flow.paused = true;
       else if (o === 'retry') report.retried++;
-      else report[o]++;
+      else if (o !== 'skipped') report[o]++;
     };
     for (;;) {
-      const free = parallel - inflight.size;
-      if (!flow.paused && free > 0) {
-        const rows = dueHeads(db, now(), parallel + inflight.size)
-          .filter((r) => !inflight.has(r.inquiry_id))
-          .slice(0, free);
-        for (const row of rows) {
-          const p = deliverRow(ctx, row)
-            .then(count, (e: unknown) => {
-              // A bug or a database error: stop this drain rather than spin on it.
-              flow.paused = true;
-              throw e;
-            })
-            .finally(() => inflight.delete(row.inquiry_id));
-          inflight.set(row.inquiry_id, p);
+      while (!flow.paused && inflight.size < parallel) {
+        if (batch.length === 0) {
+          batch = dueHeads(db, now(), BATCH + inflight.size).filter(
+            (r) => !inflight.has(r.inquiry_id),
+          );
+          if (batch.length === 0) break;
         }
+        const row = batch.shift();
+        if (row === undefined || inflight.has(row.inquiry_id)) continue;
+        const p = deliverRow(ctx, row)
+          .then(count, (e: unknown) => {
+            // A bug or a database error: stop this drain rather than spin on it.
+            flow.paused = true;
+            throw e;
+          })
+          .finally(() => inflight.delete(row.inquiry_id));
+        inflight.set(row.inquiry_id, p);
       }
       if (inflight.size === 0) break;
       await Promise.race(inflight.values());

@@ -54,6 +54,9 @@ export function listRows(db: Database, inquiryId?: string): OutboxRow[] {
       ).all(inquiryId);
 }
 
+const IS_HEAD = `o.seq = (SELECT min(p.seq) FROM outbox p WHERE p.inquiry_id = o.inquiry_id
+                 AND p.state IN ('queued', 'sending', 'failed', 'conflict'))`;
+
 /**
  * Rows due for delivery that are the first open action of their inquiry: later actions wait for
  * earlier ones (a failed or conflicting one included, until retried or cancelled).
@@ -62,18 +65,31 @@ export function dueHeads(db: Database, now: number, limit: number): OutboxRow[] 
   return stmt<[number, number], OutboxRow>(
     db,
     `SELECT ${COLUMNS} FROM outbox o
-     WHERE o.state IN ('queued', 'sending') AND o.next_attempt_at <= ?
-       AND o.seq = (SELECT min(p.seq) FROM outbox p WHERE p.inquiry_id = o.inquiry_id
-                    AND p.state IN ('queued', 'sending', 'failed', 'conflict'))
+     WHERE o.state IN ('queued', 'sending') AND o.next_attempt_at <= ? AND ${IS_HEAD}
      ORDER BY o.next_attempt_at, o.seq LIMIT ?`,
   ).all(now, limit);
 }
 
-/** When the next queued row becomes due (null when none waits). */
+/** Whether the row is still the first open action of its inquiry (a retry may have reordered). */
+export function isHead(db: Database, row: OutboxRow): boolean {
+  return (
+    stmt<[string], { seq: number | null }>(
+      db,
+      `SELECT min(seq) AS seq FROM outbox WHERE inquiry_id = ?
+         AND state IN ('queued', 'sending', 'failed', 'conflict')`,
+    ).get(row.inquiry_id)?.seq === row.seq
+  );
+}
+
+/**
+ * When the next deliverable row becomes due (null when none can go: nothing queued, or all of
+ * it waits behind a failed or conflicting action).
+ */
 export function nextDueAt(db: Database): number | null {
   const row = stmt<[], { at: number | null }>(
     db,
-    "SELECT min(next_attempt_at) AS at FROM outbox WHERE state IN ('queued', 'sending')",
+    `SELECT min(o.next_attempt_at) AS at FROM outbox o
+     WHERE o.state IN ('queued', 'sending') AND ${IS_HEAD}`,
   ).get();
   return row?.at ?? null;
 }
