@@ -227,13 +227,17 @@ export async function runDesktopApp(): Promise<void> {
 
 async function startCore(vault: SafeStorageVault, logger: CoreLogger): Promise<Core> {
   try {
-    return await startCoreWorker({
-      dataDir: app.getPath('userData'),
-      vault,
-      logger,
-      background: true,
-      sandboxUrl: process.env.TOIAWASE_SANDBOX_URL,
-    });
+    return await startCoreWorker(
+      {
+        dataDir: app.getPath('userData'),
+        vault,
+        logger,
+        background: true,
+        sandboxUrl: process.env.TOIAWASE_SANDBOX_URL,
+      },
+      // electron.vite.config.ts emits the worker entry next to this bundle (out/main).
+      { entry: join(import.meta.dirname, 'core-worker.js') },
+    );
   } catch (e) {
     logger.error('the core did not start', { error: e });
     dialog.showErrorBox(

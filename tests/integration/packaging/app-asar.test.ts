@@ -22,9 +22,11 @@ if (!required && !existsSync(archive)) {
 }
 
 describe.runIf(required || existsSync(archive))('packaged app.asar', () => {
-  const files = () =>
-    asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  const has = (path: string) => files().includes(path);
+  let listing: string[] | null = null;
+  const files = (): string[] =>
+    (listing ??= asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
+  let listed: Set<string> | null = null;
+  const has = (path: string) => (listed ??= new Set(files())).has(path);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     main: string;
     devDependencies: Record<string, string>;
@@ -78,13 +80,18 @@ describe.runIf(required || existsSync(archive))('packaged app.asar', () => {
   });
 
   it('ships every package the main process imports, and not the renderer-only ones', () => {
-    const mainFiles = files().filter((f) => /^\/out\/main\/[^/]+\.js$/.test(f));
+    const mainFiles = files().filter((f) => /^\/out\/main\/.+\.js$/.test(f));
     const imports = new Set<string>();
     for (const f of mainFiles) {
       const code = asar.extractFile(archive, f.slice(1)).toString();
-      for (const m of code.matchAll(/(?:from|import\()\s*["']([^"'.][^"']*)["']/g)) {
-        const spec = m[1]!;
-        if (spec.startsWith('node:') || spec === 'electron') continue;
+      // Static imports/re-exports at the start of a line, and dynamic import("x").
+      const specs = [
+        ...code.matchAll(/^\s*(?:import|export)\b[^'"\n;]*?\bfrom\s*["']([^"'\n]+)["']/gm),
+        ...code.matchAll(/^\s*import\s*["']([^"'\n]+)["']/gm),
+        ...code.matchAll(/\bimport\(\s*["']([^"'\n]+)["']\s*\)/g),
+      ].map((m) => m[1]!);
+      for (const spec of specs) {
+        if (spec.startsWith('.') || spec.startsWith('node:') || spec === 'electron') continue;
         imports.add(
           spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!,
         );
@@ -93,7 +100,27 @@ describe.runIf(required || existsSync(archive))('packaged app.asar', () => {
     expect([...imports]).toEqual(
       expect.arrayContaining(['better-sqlite3', 'electron-store', 'zod']),
     );
-    for (const name of imports) expect(has(`/node_modules/${name}/package.json`), name).toBe(true);
+    // Every runtime import and, transitively, its dependencies (Node's nested lookup).
+    const missing: string[] = [];
+    const visited = new Set<string>();
+    const visit = (dir: string, name: string, from: string): void => {
+      const candidates = [];
+      for (let d = dir; ; d = d.slice(0, d.lastIndexOf('/node_modules/'))) {
+        candidates.push(`${d}/node_modules/${name}`);
+        if (!d.includes('/node_modules/')) break;
+      }
+      const found = candidates.find((c) => has(`${c}/package.json`));
+      if (!found) return void missing.push(`${name} (needed by ${from})`);
+      if (visited.has(found)) return;
+      visited.add(found);
+      const manifest = JSON.parse(
+        asar.extractFile(archive, `${found.slice(1)}/package.json`).toString(),
+      ) as { dependencies?: Record<string, string> };
+      for (const dep of Object.keys(manifest.dependencies ?? {})) visit(found, dep, name);
+    };
+    for (const name of imports) visit('', name, 'out/main');
+    expect(missing).toEqual([]);
+    expect(visited.size).toBeGreaterThan(imports.size);
     for (const name of ['react', 'antd', 'fastify']) {
       expect(has(`/node_modules/${name}/package.json`), name).toBe(false);
     }

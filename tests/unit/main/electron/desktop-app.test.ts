@@ -128,6 +128,7 @@ describe('desktop app lifecycle', () => {
     const win = (await start())!;
     expect(h.startCoreWorker).toHaveBeenCalledWith(
       expect.objectContaining({ dataDir: '/tmp/fake-electron/userData', background: true }),
+      { entry: expect.stringMatching(/core-worker\.js$/) },
     );
     const options = h.startCoreWorker.mock.calls[0]![0] as { vault: { isAvailable(): boolean } };
     expect(options.vault.isAvailable()).toBe(true);
