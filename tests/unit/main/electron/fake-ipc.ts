@@ -2,7 +2,16 @@
 // event naming the sender's frame, and values cross by structured clone (functions, class
 // instances and prototypes do not survive). Used by the IPC tests and the transport contract.
 import { EventEmitter } from 'node:events';
-import type { RendererIpc } from '../../../../src/preload/bridge.js';
+import type { IpcMain, WebContents } from 'electron';
+import type { InboxApi, InboxBridge } from '../../../../src/shared/api.js';
+import {
+  forwardInboxEvents,
+  registerInboxIpc,
+  type EventSource,
+} from '../../../../src/main/electron/ipc.js';
+import { RENDERER_ORIGIN } from '../../../../src/main/electron/renderer-protocol.js';
+import { isTrustedSender } from '../../../../src/main/electron/security.js';
+import { createInboxBridge, type RendererIpc } from '../../../../src/preload/bridge.js';
 
 type Handler = (event: { senderFrame: unknown }, ...args: unknown[]) => unknown;
 
@@ -42,4 +51,41 @@ export function createFakeIpcPair(frame: { url: string } = { url: 'app://toiawas
     },
   };
   return pair;
+}
+
+/**
+ * The Electron transport end to end without Electron: the main side exactly as the app wires
+ * it (registerInboxIpc with the sender check, forwardInboxEvents) and the preload's bridge, over
+ * a fake pair. For the transport contract suite shared with the browser shell's WebSocket.
+ */
+export function ipcBridgeFor(core: { api: InboxApi } & EventSource): {
+  bridge: InboxBridge;
+  pair: FakeIpcPair;
+  close(): void;
+} {
+  const pair = createFakeIpcPair();
+  const window = {
+    webContents: { isDestroyed: () => false, mainFrame: pair.frame } as unknown as WebContents,
+  };
+  const unregister = registerInboxIpc({
+    ipcMain: pair.ipcMain as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>,
+    api: core.api,
+    isTrusted: (event) => isTrustedSender(event.senderFrame, window, RENDERER_ORIGIN),
+  });
+  const stopEvents = forwardInboxEvents(
+    core,
+    () =>
+      ({
+        isDestroyed: () => false,
+        send: (channel: string, ...args: unknown[]) => pair.send(channel, ...args),
+      }) as unknown as WebContents,
+  );
+  return {
+    bridge: createInboxBridge(pair.ipcRenderer),
+    pair,
+    close: () => {
+      stopEvents();
+      unregister();
+    },
+  };
 }

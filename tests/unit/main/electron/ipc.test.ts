@@ -6,7 +6,7 @@ import { AppFailure, fail, ok } from '../../../../src/shared/errors.js';
 import { forwardInboxEvents, registerInboxIpc } from '../../../../src/main/electron/ipc.js';
 import { isTrustedSender } from '../../../../src/main/electron/security.js';
 import { createInboxBridge } from '../../../../src/preload/bridge.js';
-import { createFakeIpcPair } from './fake-ipc.js';
+import { createFakeIpcPair, ipcBridgeFor } from './fake-ipc.js';
 
 /** A core stand-in: every method records its input; a few answer something real-looking. */
 function fakeApi() {
@@ -188,5 +188,31 @@ describe('IPC: events to the window', () => {
     forwardInboxEvents(core, () => ({ isDestroyed: () => true, send }) as unknown as WebContents);
     core.emit('timing', { name: 'x', ms: 1 });
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('ipcBridgeFor (the Electron transport for the contract suite)', () => {
+  it('round-trips calls and events like the app', async () => {
+    const { api } = fakeApi();
+    const listeners = new Set<(p: unknown) => void>();
+    const core = {
+      api,
+      on: (_event: InboxEventName, l: (p: never) => void) => {
+        listeners.add(l as (p: unknown) => void);
+        return () => listeners.delete(l as (p: unknown) => void);
+      },
+    };
+    const t = ipcBridgeFor(core);
+    await expect(t.bridge.api.counts({})).resolves.toMatchObject({ ok: true });
+    const got = vi.fn();
+    t.bridge.on('connectivity', got);
+    for (const l of listeners) l({ online: true });
+    expect(got).toHaveBeenCalledWith({ online: true });
+    t.close();
+    expect(listeners.size).toBe(0);
+    await expect(t.bridge.api.counts({})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });
