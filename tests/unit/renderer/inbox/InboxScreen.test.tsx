@@ -3,36 +3,11 @@ import { user } from '../setup.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeInbox, inquiry } from '../fakeApi.js';
+import { dialogTitled, pick } from '../antd.js';
 import { renderApp } from '../render.js';
 
 const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 const lastSearch = (fake: FakeInbox) => fake.callsOf('search').at(-1) as Record<string, unknown>;
-
-/** Choose in an antd Select: open it, click the option (its visible item carries the title). */
-export async function pick(label: string, option: string): Promise<void> {
-  const u = user();
-  await u.click(screen.getByRole('combobox', { name: label }));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].filter(
-      (e) => e.getAttribute('title') === option,
-    );
-    expect(found.length).toBeGreaterThan(0);
-    return found[found.length - 1]!;
-  });
-  await u.click(item);
-}
-
-/** An antd Modal or Drawer by its title text. */
-export async function dialogTitled(title: string): Promise<HTMLElement> {
-  return waitFor(() => {
-    const t = [
-      ...document.querySelectorAll<HTMLElement>('.ant-modal-title, .ant-drawer-title'),
-    ].find((e) => e.textContent === title);
-    const box = t?.closest<HTMLElement>('.ant-modal, .ant-drawer');
-    expect(box).toBeTruthy();
-    return box!;
-  });
-}
 
 describe('Inquiries & messages → From customers', () => {
   it('shows navigation, 30-day counters and the guide columns, newest first', async () => {
