@@ -16,7 +16,10 @@ export function hasDisplay(
   return Boolean(env.DISPLAY ?? env.WAYLAND_DISPLAY);
 }
 
-function opener(target: string, platform: NodeJS.Platform): { command: string; args: string[] } {
+export function opener(
+  target: string,
+  platform: NodeJS.Platform,
+): { command: string; args: string[] } {
   if (platform === 'darwin') return { command: 'open', args: [target] };
   if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', `"${target}"`] };
   return { command: 'xdg-open', args: [target] };
