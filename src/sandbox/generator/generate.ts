@@ -4,7 +4,7 @@
 import type { MessageRow } from '../../shared/qapi.js';
 import type { Status } from '../../shared/domain.js';
 import { replyTitle } from '../../shared/limits.js';
-import type { Db } from '../db/schema.js';
+import { createContentIndexes, dropContentIndexes, type Db } from '../db/schema.js';
 import { INSERT_INQUIRY_SQL, QUESTION_NO_BASE } from '../db/writes.js';
 import { placeholderFor } from '../placeholder-files.js';
 import { SHOP_SHARES } from './accounts.js';
@@ -107,6 +107,7 @@ export function generate(db: Db, opts: GenerateOptions): { inquiries: number; me
   let messageCount = 0;
 
   db.transaction(() => {
+    dropContentIndexes(db);
     starts.forEach((start, index) => {
       const shop = shops.get(rng.weighted(weights));
       if (shop === undefined) return;
@@ -195,6 +196,7 @@ export function generate(db: Db, opts: GenerateOptions): { inquiries: number; me
       feedOrder.set(shop.shopId, order);
     });
     assignChangeSequence(db, feedOrder);
+    createContentIndexes(db);
   })();
   return { inquiries: opts.inquiries, messages: messageCount };
 }
