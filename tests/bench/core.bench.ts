@@ -111,12 +111,12 @@ try {
     ['search shape', 'rows', 'p50', 'p95', 'bare SQL p50', 'bare SQL p95', 'p95 ratio'],
     search.map((s) => [
       s.shape,
-      s.rows,
-      ms(s.p50),
-      ms(s.p95),
-      ms(s.bareP50),
-      ms(s.bareP95),
-      (s.p95 / s.bareP95).toFixed(2),
+      s.total,
+      ms(s.store.p50),
+      ms(s.store.p95),
+      ms(s.bareSql.p50),
+      ms(s.bareSql.p95),
+      (s.store.p95 / s.bareSql.p95).toFixed(2),
     ]),
   );
   console.log(
