@@ -113,68 +113,51 @@ export const QPOST_READ_METHODS: MethodDef[] = [
   },
 ];
 
+/**
+ * A seller action method: the common fields (shop, inquiry, request id, version, staff) are
+ * parsed here; `act` adds its own fields and runs the action.
+ */
+function actionMethod(
+  name: string,
+  ownFields: string[],
+  act: (seller: SellerContext, questionNo: number, form: Form) => unknown,
+): MethodDef {
+  return {
+    name,
+    auth: 'seller',
+    fields: ['shop_id', 'question_no', 'request_id', 'version', 'staff', ...ownFields],
+    run: (ctx) => act(sellerContext(ctx), ctx.form.positiveInt('question_no', true), ctx.form),
+  };
+}
+
 export const QPOST_ACTION_METHODS: MethodDef[] = [
-  {
-    name: QPOST_METHODS.setReply,
-    auth: 'seller',
-    fields: [
-      'shop_id',
-      'question_no',
-      'title',
-      'contents',
-      'status',
-      'attachment_ids',
-      'request_id',
-      'version',
-      'staff',
-    ],
-    run: (ctx) => {
-      const seller = sellerContext(ctx);
-      const questionNo = ctx.form.positiveInt('question_no', true);
-      return reply(seller, questionNo, {
-        ...actionFields(ctx.form),
-        title: ctx.form.text('title', TITLE_MAX_CHARS, false),
-        contents: ctx.form.raw('contents'),
-        status: replyStatus(ctx.form),
-        attachmentIds: attachmentIds(ctx.form),
-      });
-    },
-  },
-  {
-    name: QPOST_METHODS.setAutoReply,
-    auth: 'seller',
-    fields: ['shop_id', 'question_no', 'request_id', 'version', 'lang', 'staff'],
-    run: (ctx) => {
-      const seller = sellerContext(ctx);
-      const questionNo = ctx.form.positiveInt('question_no', true);
-      return autoReply(seller, questionNo, {
-        ...actionFields(ctx.form),
-        lang: ctx.form.oneOf('lang', LANGUAGES, 'ja'),
-      });
-    },
-  },
-  {
-    name: QPOST_METHODS.setHide,
-    auth: 'seller',
-    fields: [
-      'shop_id',
-      'question_no',
-      'title',
-      'reason',
-      'restrict_yn',
-      'request_id',
-      'version',
-      'staff',
-    ],
-    run: (ctx) => {
-      const seller = sellerContext(ctx);
-      const questionNo = ctx.form.positiveInt('question_no', true);
-      return hide(seller, questionNo, {
-        ...actionFields(ctx.form),
-        title: ctx.form.raw('title'),
-        reason: ctx.form.raw('reason'),
-        restrict: restrictFlag(ctx.form),
-      });
-    },
-  },
+  actionMethod(
+    QPOST_METHODS.setReply,
+    ['title', 'contents', 'status', 'attachment_ids'],
+    (seller, questionNo, form) =>
+      reply(seller, questionNo, {
+        ...actionFields(form),
+        title: form.text('title', TITLE_MAX_CHARS, false),
+        contents: form.raw('contents'),
+        status: replyStatus(form),
+        attachmentIds: attachmentIds(form),
+      }),
+  ),
+  actionMethod(QPOST_METHODS.setAutoReply, ['lang'], (seller, questionNo, form) =>
+    autoReply(seller, questionNo, {
+      ...actionFields(form),
+      lang: form.oneOf('lang', LANGUAGES, 'ja'),
+    }),
+  ),
+  actionMethod(
+    QPOST_METHODS.setHide,
+    ['title', 'reason', 'restrict_yn'],
+    (seller, questionNo, form) =>
+      hide(seller, questionNo, {
+        ...actionFields(form),
+        title: form.raw('title'),
+        reason: form.raw('reason'),
+        restrict: restrictFlag(form),
+      }),
+  ),
 ];
