@@ -8,10 +8,18 @@ import { dialogTitled } from '../antd.js';
 
 async function openFirst(fake: FakeInbox): Promise<HTMLElement> {
   renderApp(fake);
-  const grid = await screen.findByRole('grid');
-  const row = await waitFor(() => within(grid).getAllByRole('row')[1]!);
+  // Plain DOM queries here: role queries over the whole antd tree are slow on a loaded machine.
+  const row = await waitFor(() => {
+    const r = document.querySelector<HTMLElement>('[data-inquiry-id]');
+    expect(r).toBeTruthy();
+    return r!;
+  });
   await user().click(row);
-  return screen.findByRole('region', { name: 'Conversation' });
+  return waitFor(() => {
+    const pane = document.querySelector<HTMLElement>('section[aria-label="Conversation"]');
+    expect(pane?.querySelector('textarea')).toBeTruthy();
+    return pane!;
+  });
 }
 
 const body = () => screen.getByLabelText<HTMLTextAreaElement>('Message');
