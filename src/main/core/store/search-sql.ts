@@ -22,6 +22,8 @@ export interface WhereClause {
   key: 'i.received_at' | 'i.answered_at';
   conditions: string[];
   params: unknown[];
+  /** Restricted to the rows in temp.search_hits (search.ts decides how to join them). */
+  hasText: boolean;
 }
 
 export function buildWhere(q: Partial<SearchQuery>): WhereClause {
@@ -44,8 +46,9 @@ export function buildWhere(q: Partial<SearchQuery>): WhereClause {
   if (q.hidden !== undefined) add('i.hidden = ?', q.hidden ? 1 : 0);
   if (q.itemNo !== undefined) add('i.item_no = ?', q.itemNo.trim());
   if (q.orderNo !== undefined) add('i.order_no = ?', q.orderNo.trim());
-  if (q.text !== undefined) addText(q.text, add);
-  return { key, conditions, params };
+  // The text match itself runs once per search (textMatch below) into temp.search_hits.
+  const hasText = q.text !== undefined && textMatch(q.text) !== null;
+  return { key, conditions, params, hasText };
 }
 
 /** Inclusive JST calendar days → [first ms of `from`, last ms of `to`]. */
@@ -74,17 +77,22 @@ function dayBound(day: string, field: 'from' | 'to'): [number, number] {
 }
 
 /**
- * Substring match over the FTS documents. Three characters or more: one trigram phrase.
- * One or two: every indexed trigram that starts with them (fields end with padding, so a
- * substring at the end of a field is covered too) — an index range, never a scan of the text.
+ * The rowids whose FTS document contains `text` (folded), or null when the text folds to
+ * nothing. Three characters or more: one trigram phrase. One or two: every indexed trigram that
+ * starts with them (fields end with padding, so a substring at the end of a field is covered
+ * too) — an index range, never a scan of the text.
  */
-function addText(text: string, add: (sql: string, ...values: unknown[]) => void): void {
+export function textMatch(text: string): { sql: string; params: unknown[] } | null {
   const q = normalizeForSearch(text.trim());
-  if (q.length === 0) return;
+  if (q.length === 0) return null;
   if (charLength(q) >= TRIGRAM) {
-    add('i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)', ftsPhrase(q));
-  } else {
-    const [lo, hi] = trigramPrefixRange(q);
-    add('i.rowid IN (SELECT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?)', lo, hi);
+    return {
+      sql: 'SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?',
+      params: [ftsPhrase(q)],
+    };
   }
+  return {
+    sql: 'SELECT DISTINCT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?',
+    params: trigramPrefixRange(q),
+  };
 }

@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../../src/main/core/db/open.js';
 import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
-import { searchSql, type StoreSearchQuery } from '../../../../../src/main/core/store/search.js';
+import {
+  ensureSearchHits,
+  searchSql,
+  type StoreSearchQuery,
+} from '../../../../../src/main/core/store/search.js';
+import { textMatch } from '../../../../../src/main/core/store/search-sql.js';
 import { openTempDb } from '../db/temp-db.js';
 import { seedShops } from './builders.js';
 import { syntheticThreads } from './synthetic.js';
@@ -43,6 +48,7 @@ beforeAll(() => {
   ({ db, dispose } = openTempDb());
   seedShops(db, ['a', 'b', 'c']);
   applyThreads(db, [...syntheticThreads({ shopIds: ['a', 'b', 'c'], count: 600 })]);
+  ensureSearchHits(db);
 });
 afterAll(() => dispose());
 
@@ -56,7 +62,7 @@ function plan(sql: string, params: unknown[]): string[] {
 describe.each(Object.entries(SHAPES))('query plan: %s', (_name, shape) => {
   it('the page reads one shop off an index in page order', () => {
     for (const paging of [false, true]) {
-      const sql = searchSql(shape, 1, paging);
+      const sql = searchSql(shape, 1, paging, false);
       const params = ['a', ...sql.params, ...(paging ? [0, 0] : []), 101];
       const steps = plan(sql.pageOfShop, params);
       expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX inquiries_/.test(s))).toBe(true);
@@ -80,15 +86,33 @@ describe.each(Object.entries(SHAPES))('query plan: %s', (_name, shape) => {
   });
 });
 
+describe('query plan: few text matches', () => {
+  it('starts from the matches and looks inquiries up by rowid', () => {
+    for (const paging of [false, true]) {
+      const sql = searchSql({ text: '配送', status: 'S1' }, 3, paging, true);
+      const page = plan(sql.pageOfShop, ['a', ...sql.params, ...(paging ? [0, 0] : []), 101]);
+      expect(page.join('|')).toMatch(/SCAN h\b.*\|SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      const count = plan(sql.count, ['a', 'b', 'c', ...sql.params]);
+      expect(count.join('|')).toMatch(
+        /SCAN h\b.*\|SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      );
+      expect(count.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+    }
+  });
+});
+
 describe('query plan: text', () => {
-  it('answers 3+ character text from the trigram index and 1–2 characters from its term range', () => {
-    const long = plan(searchSql({ text: '配送状況' }, 1, false).count, ['a', '"配送状況"']);
-    expect(long.some((s) => /SCAN inquiry_fts VIRTUAL TABLE INDEX \d+:M/.test(s))).toBe(true);
-    const sql = searchSql({ text: '发货' }, 1, false);
-    const short = plan(sql.count, ['a', ...sql.params]);
-    // idxNum != 0: fts5vocab uses the term bounds instead of walking every term.
-    expect(short.some((s) => /SCAN inquiry_fts_terms VIRTUAL TABLE INDEX [1-9]\d*:/.test(s))).toBe(
-      true,
+  it('answers 3+ characters from the trigram index and 1–2 characters from its term range', () => {
+    const long = textMatch('配送状況')!;
+    expect(plan(long.sql, long.params).join('|')).toMatch(
+      /SCAN inquiry_fts VIRTUAL TABLE INDEX \d+:M/,
     );
+    for (const text of ['发货', '傘']) {
+      const short = textMatch(text)!;
+      // idxNum != 0: fts5vocab uses the term bounds instead of walking every term.
+      expect(plan(short.sql, short.params).join('|')).toMatch(
+        /SCAN inquiry_fts_terms VIRTUAL TABLE INDEX [1-9]\d*:/,
+      );
+    }
   });
 });

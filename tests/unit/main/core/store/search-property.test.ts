@@ -154,16 +154,19 @@ describe('searchInquiries vs brute force', () => {
               if (q.from !== undefined && q.to !== undefined && q.from > q.to)
                 [q.from, q.to] = [q.to, q.from];
               const expected = bruteForce(all, q);
-              const got: string[] = [];
-              let cursor: string | undefined;
-              for (let pages = 0; pages < 100; pages++) {
-                const page = searchInquiries(db, { ...q, cursor }, T0);
-                expect(page.total).toBe(expected.length);
-                got.push(...page.rows.map((r) => r.id));
-                if (page.nextCursor === null) break;
-                cursor = page.nextCursor;
+              // Both text strategies: from the matches, and from the date index (forced by 0).
+              for (const driveFromHitsMax of [undefined, 0]) {
+                const got: string[] = [];
+                let cursor: string | undefined;
+                for (let pages = 0; pages < 100; pages++) {
+                  const page = searchInquiries(db, { ...q, cursor }, T0, { driveFromHitsMax });
+                  expect(page.total).toBe(expected.length);
+                  got.push(...page.rows.map((r) => r.id));
+                  if (page.nextCursor === null) break;
+                  cursor = page.nextCursor;
+                }
+                expect(got).toEqual(expected);
               }
-              expect(got).toEqual(expected);
             }
           } finally {
             dispose();

@@ -1,0 +1,313 @@
+// Search benchmark: every search shape through the store (searchInquiries) next to the same
+// query written by hand in bare SQL, timed in the same run on the same database.
+//   npx tsx tests/bench/core-search.ts --inquiries 100000 [--db PATH] [--iterations 100]
+// The core benchmark imports runSearchBench() and prints its rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase, type Database } from '../../src/main/core/db/open.js';
+import { replaceShops, upsertAccount } from '../../src/main/core/store/accounts.js';
+import { applyThreads } from '../../src/main/core/store/inquiries.js';
+import { searchInquiries, type StoreSearchQuery } from '../../src/main/core/store/search.js';
+import { jstDayBounds } from '../../src/shared/jst.js';
+import type { ThreadRecord } from '../../src/main/core/store/types.js';
+import { syntheticThreads } from '../unit/main/core/store/synthetic.js';
+
+export const BENCH_SHOPS = ['shopA', 'shopB', 'shopC'];
+const NOW = Date.UTC(2026, 10, 27);
+const SUMMARY = `i.*, s.name AS shop_name, (SELECT count(*) FROM outbox o WHERE o.inquiry_id = i.id
+  AND o.state IN ('queued', 'sending', 'failed')) AS pending_count`;
+
+interface Shape {
+  name: string;
+  query: StoreSearchQuery;
+  /** Hand-written: [count SQL, page SQL, params shared by both]. The page SQL adds LIMIT 101. */
+  bare: [string, string, unknown[]];
+}
+
+function bareShape(
+  where: string,
+  params: unknown[],
+  order = 'i.received_at DESC, i.rowid DESC',
+): Shape['bare'] {
+  return [
+    `SELECT count(*) FROM inquiries i WHERE ${where}`,
+    `SELECT ${SUMMARY} FROM inquiries i JOIN shops s ON s.id = i.shop_id WHERE ${where} ORDER BY ${order} LIMIT 101`,
+    params,
+  ];
+}
+
+function shapes(db: Database): Shape[] {
+  const one = ['shopA'];
+  const pick = (col: string): string =>
+    db
+      .prepare(
+        `SELECT ${col} FROM inquiries WHERE shop_id = 'shopA' AND ${col} IS NOT NULL LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+  const [from] = jstDayBounds('2026-10-28')!;
+  const [, to] = jstDayBounds('2026-11-27')!;
+  const itemNo = pick('item_no');
+  const orderNo = pick('order_no');
+  const s = "i.shop_id = 'shopA'";
+  const fts = (q: string): string => `"${q}"`;
+  const terms = 'i.rowid IN (SELECT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?)';
+  const all = "i.shop_id IN ('shopA', 'shopB', 'shopC')";
+  return [
+    { name: 'no filter', query: { shopIds: one }, bare: bareShape(s, []) },
+    {
+      name: 'source',
+      query: { shopIds: one, source: 'qoo10' },
+      bare: bareShape(`${s} AND i.source = ?`, ['qoo10']),
+    },
+    {
+      name: 'question type',
+      query: { shopIds: one, questionType: 'product' },
+      bare: bareShape(`${s} AND i.question_type = ?`, ['product']),
+    },
+    {
+      name: 'status',
+      query: { shopIds: one, status: 'S1' },
+      bare: bareShape(`${s} AND i.status = ?`, ['S1']),
+    },
+    {
+      name: 'category',
+      query: { shopIds: one, category: 'return' },
+      bare: bareShape(`${s} AND i.category = ?`, ['return']),
+    },
+    {
+      name: 'received 31 days',
+      query: { shopIds: one, from: '2026-10-28', to: '2026-11-27' },
+      bare: bareShape(`${s} AND i.received_at BETWEEN ? AND ?`, [from, to]),
+    },
+    {
+      name: 'answered 31 days',
+      query: { shopIds: one, dateField: 'answered', from: '2026-10-28', to: '2026-11-27' },
+      bare: bareShape(
+        `${s} AND i.answered_at BETWEEN ? AND ?`,
+        [from, to],
+        'i.answered_at DESC, i.rowid DESC',
+      ),
+    },
+    {
+      name: 'product number',
+      query: { shopIds: one, itemNo },
+      bare: bareShape(`${s} AND i.item_no = ?`, [itemNo]),
+    },
+    {
+      name: 'order number',
+      query: { shopIds: one, orderNo },
+      bare: bareShape(`${s} AND i.order_no = ?`, [orderNo]),
+    },
+    {
+      name: 'hidden',
+      query: { shopIds: one, hidden: true },
+      bare: bareShape(`${s} AND i.hidden = 1`, []),
+    },
+    {
+      name: 'text ja (4 chars)',
+      query: { shopIds: one, text: '配送状況' },
+      bare: bareShape(
+        `${s} AND i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)`,
+        [fts('配送状況')],
+      ),
+    },
+    {
+      name: 'text zh (4 chars)',
+      query: { shopIds: one, text: '什么时候' },
+      bare: bareShape(
+        `${s} AND i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)`,
+        [fts('什么时候')],
+      ),
+    },
+    {
+      name: 'text ja (2 chars)',
+      query: { shopIds: one, text: '返品' },
+      bare: bareShape(`${s} AND ${terms}`, ['返品', '返品\u{10ffff}']),
+    },
+    {
+      name: 'text zh (2 chars)',
+      query: { shopIds: one, text: '发货' },
+      bare: bareShape(`${s} AND ${terms}`, ['发货', '发货\u{10ffff}']),
+    },
+    {
+      name: 'text (1 char)',
+      query: { shopIds: one, text: '傘' },
+      bare: bareShape(`${s} AND ${terms}`, ['傘', '傘\u{10ffff}\u{10ffff}']),
+    },
+    {
+      name: 'combined',
+      query: {
+        shopIds: one,
+        status: 'S1',
+        source: 'customer',
+        questionType: 'product',
+        from: '2026-10-28',
+        to: '2026-11-27',
+        text: 'サイズ',
+      },
+      bare: bareShape(
+        `${s} AND i.status = 'S1' AND i.source = 'customer' AND i.question_type = 'product' AND i.received_at BETWEEN ? AND ? AND i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)`,
+        [from, to, fts('サイズ')],
+      ),
+    },
+    { name: 'unified inbox', query: { shopIds: BENCH_SHOPS }, bare: bareShape(all, []) },
+    {
+      name: 'unified + status',
+      query: { shopIds: BENCH_SHOPS, status: 'S1' },
+      bare: bareShape(`${all} AND i.status = 'S1'`, []),
+    },
+    {
+      name: 'unified + text ja',
+      query: { shopIds: BENCH_SHOPS, text: '配送状況' },
+      bare: bareShape(
+        `${all} AND i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)`,
+        [fts('配送状況')],
+      ),
+    },
+  ];
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+export interface SearchBenchRow {
+  shape: string;
+  total: number;
+  store: Percentiles;
+  bareSql: Percentiles;
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function timeIt(fn: () => unknown, warmup: number, iterations: number): Percentiles {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return percentiles(samples);
+}
+
+/** Times every shape on the database at `dbPath` (made by generateBenchDb or a real sync). */
+export function runSearchBench(
+  dbPath: string,
+  opts: { warmup?: number; iterations?: number } = {},
+): SearchBenchRow[] {
+  const warmup = opts.warmup ?? 10;
+  const iterations = opts.iterations ?? 100;
+  const db = openDatabase(dbPath);
+  try {
+    return shapes(db).map((shape) => {
+      const [countSql, pageSql, params] = shape.bare;
+      const count = db.prepare(countSql).pluck();
+      const page = db.prepare(pageSql);
+      const total = searchInquiries(db, shape.query, NOW).total;
+      const bareTotal = count.get(...params) as number;
+      if (bareTotal !== total)
+        throw new Error(`${shape.name}: store total ${total} ≠ bare SQL ${bareTotal}`);
+      // Interleaved per shape so both see the same machine load.
+      const store = timeIt(() => searchInquiries(db, shape.query, NOW), warmup, iterations);
+      const bareSql = timeIt(() => (count.get(...params), page.all(...params)), warmup, iterations);
+      return { shape: shape.name, total, store, bareSql };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Fills a fresh database with `inquiries` synthetic threads over three shops; returns apply speed. */
+export function generateBenchDb(
+  dbPath: string,
+  inquiries: number,
+): { ms: number; perSecond: number; messages: number } {
+  const db = openDatabase(dbPath);
+  try {
+    const accountId = upsertAccount(db, {
+      user: 'bench',
+      serverUrl: 'http://127.0.0.1:1',
+      location: 'sandbox',
+      adapter: 'qpost',
+    });
+    replaceShops(
+      db,
+      accountId,
+      BENCH_SHOPS.map((id) => ({ id, name: `Shop ${id.slice(-1)}` })),
+    );
+    let batch: ThreadRecord[] = [];
+    let ms = 0;
+    let messages = 0;
+    const flush = (): void => {
+      const t0 = performance.now();
+      db.transaction(() => applyThreads(db, batch))();
+      ms += performance.now() - t0;
+      batch = [];
+    };
+    for (const t of syntheticThreads({ shopIds: BENCH_SHOPS, count: inquiries, endMs: NOW })) {
+      batch.push(t);
+      messages += t.messages.length;
+      if (batch.length === 500) flush();
+    }
+    flush();
+    db.pragma('optimize');
+    return { ms, perSecond: inquiries / (ms / 1000), messages };
+  } finally {
+    db.close();
+  }
+}
+
+const fmt = (n: number): string => n.toFixed(2).padStart(8);
+
+export function formatSearchBench(rows: SearchBenchRow[]): string {
+  const head = `${'shape'.padEnd(20)} ${'total'.padStart(7)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} │ ${'SQL p50'.padStart(8)} ${'SQL p95'.padStart(8)}  (ms)`;
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `${r.shape.padEnd(20)} ${String(r.total).padStart(7)} ${fmt(r.store.p50)} ${fmt(r.store.p95)} │ ${fmt(r.bareSql.p50)} ${fmt(r.bareSql.p95)}`,
+    ),
+  ].join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      inquiries: { type: 'string', default: '100000' },
+      db: { type: 'string' },
+      iterations: { type: 'string', default: '100' },
+    },
+  });
+  const dir = values.db === undefined ? mkdtempSync(join(tmpdir(), 'toiawase-bench-')) : null;
+  const dbPath = values.db ?? join(dir!, 'bench.db');
+  try {
+    if (dir !== null) {
+      const n = Number(values.inquiries);
+      const g = generateBenchDb(dbPath, n);
+      console.log(
+        `applyThreads: ${n} inquiries / ${g.messages} messages in ${(g.ms / 1000).toFixed(1)} s = ${Math.round(g.perSecond)} inquiries/s`,
+      );
+    }
+    const rows = runSearchBench(dbPath, { iterations: Number(values.iterations) });
+    console.log(formatSearchBench(rows));
+    console.log(
+      `load average: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on this machine while measuring`,
+    );
+  } finally {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
