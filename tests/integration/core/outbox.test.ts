@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTO_REPLY_TEXT } from '../../../src/shared/limits.js';
 import { createOutbox, type Outbox } from '../../../src/main/core/outbox/index.js';
 import type { Session } from '../../../src/main/core/session/index.js';
@@ -21,11 +21,18 @@ async function syncAll(s: Session, c: TempDb) {
   }).syncAll();
 }
 
-beforeEach(async () => {
+// One sandbox and one first sync for the file; every test acts on inquiries no other test used.
+beforeAll(async () => {
   sandbox = await startTestSandbox({ inquiries: 200 });
   cache = tempDb();
   session = await loggedIn(sandbox, cache.db);
   await syncAll(session, cache);
+});
+afterAll(async () => {
+  cache.cleanup();
+  await sandbox.close();
+});
+beforeEach(() => {
   events = recorder();
   outbox = createOutbox({
     db: cache.db,
@@ -34,11 +41,7 @@ beforeEach(async () => {
     backoff: { baseMs: 5, capMs: 50 },
   });
 });
-afterEach(async () => {
-  await outbox.stop();
-  cache.cleanup();
-  await sandbox.close();
-});
+afterEach(() => outbox.stop());
 
 interface Local {
   id: string;
@@ -54,14 +57,21 @@ const local = (id: string) =>
       'SELECT id, status, hidden, version, message_count, question_no FROM inquiries WHERE id = ?',
     )
     .get(id) as Local;
+const used = new Set<string>();
 function pick(where: string, n = 1): string[] {
-  const rows = cache.db
-    .prepare(
-      `SELECT id FROM inquiries WHERE shop_id = '100001' AND ${where} ORDER BY question_no LIMIT ?`,
-    )
-    .all(n) as { id: string }[];
+  const rows = (
+    cache.db
+      .prepare(
+        `SELECT id FROM inquiries WHERE shop_id = '100001' AND ${where} ORDER BY question_no`,
+      )
+      .all() as { id: string }[]
+  )
+    .map((r) => r.id)
+    .filter((id) => !used.has(id))
+    .slice(0, n);
   expect(rows).toHaveLength(n);
-  return rows.map((r) => r.id);
+  for (const id of rows) used.add(id);
+  return rows;
 }
 const qno = (id: string) => Number(id.split(':')[1]);
 const serverInquiry = (id: string) =>
@@ -222,22 +232,35 @@ describe('outbox round trips', () => {
   });
 
   it('queued while the server is down, delivered when it is back', async () => {
-    // A file-backed sandbox, so the seller key survives its restart.
-    const dbPath = join(cache.dir, 'sandbox.sqlite');
-    await sandbox.close();
-    sandbox = await startTestSandbox({ inquiries: 200, dbPath });
-    session = await loggedIn(sandbox, cache.db);
-    const [id] = pick("status = 'S1' AND inq_type = 'MSG'");
-    const port = sandbox.port;
-    await sandbox.close();
-    const item = outbox.enqueueReply({ inquiryId: id!, body: 'オフラインで書いた', status: 'S3' });
-    const first = await outbox.deliverPending();
-    expect(first).toMatchObject({ sent: 0, pending: 1 });
-    expect(outbox.get(item.id)).toMatchObject({ state: 'queued', error: { code: 'NETWORK' } });
-    sandbox = await startTestSandbox({ dbPath, port });
-    const done = await outbox.deliverAll(Date.now() + 10_000);
-    expect(done.sent).toBe(1);
-    expect(outbox.get(item.id)?.state).toBe('sent');
+    // Its own file-backed sandbox and cache: the seller key must survive the restart.
+    const own = tempDb();
+    const dbPath = join(own.dir, 'sandbox.sqlite');
+    let server = await startTestSandbox({ inquiries: 60, dbPath });
+    try {
+      const s = await loggedIn(server, own.db);
+      await syncAll(s, own);
+      const box = createOutbox({
+        db: own.db,
+        gateway: () => s.gateway(),
+        backoff: { baseMs: 5, capMs: 50 },
+      });
+      const { id } = own.db
+        .prepare("SELECT id FROM inquiries WHERE status = 'S1' AND inq_type = 'MSG' LIMIT 1")
+        .get() as { id: string };
+      const port = server.port;
+      await server.close();
+      const item = box.enqueueReply({ inquiryId: id, body: 'オフラインで書いた', status: 'S3' });
+      const first = await box.deliverPending();
+      expect(first).toMatchObject({ sent: 0, pending: 1 });
+      expect(box.get(item.id)).toMatchObject({ state: 'queued', error: { code: 'NETWORK' } });
+      server = await startTestSandbox({ dbPath, port });
+      const done = await box.deliverAll(Date.now() + 10_000);
+      expect(done.sent).toBe(1);
+      expect(box.get(item.id)?.state).toBe('sent');
+    } finally {
+      own.cleanup();
+      await server.close();
+    }
   });
 
   it('cancel keeps the row, sends nothing, and restores the server state locally', async () => {

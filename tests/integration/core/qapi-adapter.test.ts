@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src/shared/errors.js';
 import { createOutbox, type Outbox } from '../../../src/main/core/outbox/index.js';
 import type { Session } from '../../../src/main/core/session/index.js';
@@ -15,7 +15,8 @@ let sync: SyncEngine;
 let outbox: Outbox;
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeEach(async () => {
+// One sandbox and one first pass for the file: each test works on inquiries of its own.
+beforeAll(async () => {
   sandbox = await startTestSandbox({ inquiries: 300 });
   cache = tempDb();
   session = await loggedIn(sandbox, cache.db, { adapter: 'qapi' });
@@ -25,8 +26,9 @@ beforeEach(async () => {
     shops: () => session.shopIds(),
   });
   outbox = createOutbox({ db: cache.db, gateway: () => session.gateway() });
+  await sync.syncAll();
 });
-afterEach(async () => {
+afterAll(async () => {
   cache.cleanup();
   await sandbox.close();
 });
@@ -57,9 +59,8 @@ describe('qapi adapter', () => {
     });
   });
 
-  it('syncs 30 days of day windows per status: what the server lists, nothing more', async () => {
-    const status = await sync.syncAll();
-    expect(status.state).toBe('idle');
+  it('syncs 30 days of day windows per status: what the server lists, nothing more', () => {
+    expect(sync.status().state).toBe('idle');
     const since = Date.now() - 30 * DAY;
     const expected = serverCount(
       sandbox,
@@ -78,7 +79,6 @@ describe('qapi adapter', () => {
   });
 
   it('replies through SetInquiryMessage; refuses what the adapter cannot do', async () => {
-    await sync.syncAll();
     const row = local(
       "SELECT id, question_no AS q FROM inquiries WHERE shop_id = 'demo' AND status = 'S1' AND inq_type = 'ITEM' LIMIT 1",
     );
@@ -118,7 +118,6 @@ describe('qapi adapter', () => {
   });
 
   it('an unacknowledged send is read back, not sent twice', async () => {
-    await sync.syncAll();
     const row = local(
       "SELECT id, question_no AS q, reply_seq_no AS seq, inq_type AS t FROM inquiries WHERE shop_id = 'demo' AND status = 'S1' LIMIT 1",
     );
@@ -158,7 +157,6 @@ describe('qapi adapter', () => {
   });
 
   it('catches an S1 → S3 transition made elsewhere on the next pass', async () => {
-    await sync.syncAll();
     // An old unanswered one (outside the recent S3 re-poll), answered from another client.
     const row = local(
       "SELECT id, question_no AS q FROM inquiries WHERE shop_id = 'demo' AND status = 'S1' AND last_buyer_at < ? ORDER BY last_buyer_at LIMIT 1",
