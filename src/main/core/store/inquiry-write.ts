@@ -83,7 +83,10 @@ function applyThread(db: Database, t: ThreadRecord): boolean {
     t.shopId,
     t.questionNo,
   );
-  const incoming = [...t.messages].sort((a, b) => a.seqNo - b.seqNo);
+  // One message per seqNo (the last copy wins), oldest first.
+  const incoming = [...new Map(t.messages.map((m) => [m.seqNo, m])).values()].sort(
+    (a, b) => a.seqNo - b.seqNo,
+  );
   let messages: DerivableMessage[] = incoming;
   let messagesChanged = existing === undefined || existing.message_count !== incoming.length;
   if (!t.complete && existing !== undefined) {

@@ -105,6 +105,21 @@ describe('applyThreads', () => {
     expect(textHits(db, 'third')).toEqual(['shopA:1']);
   });
 
+  it('keeps one message per seqNo when a page repeats one', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [
+      thread(1, {
+        messages: [message(1, { body: 'old' }), message(2), message(1, { body: 'new' })],
+      }),
+    ]);
+    expect(db.prepare('SELECT body FROM messages ORDER BY seq_no').pluck().all()).toEqual([
+      'new',
+      'body 2',
+    ]);
+    expect(db.prepare('SELECT message_count FROM inquiries').pluck().get()).toBe(2);
+  });
+
   it('reports nothing changed when the same thread arrives again', () => {
     const db = tempDb();
     seedShops(db);
