@@ -237,7 +237,8 @@ export function createTransport(opts: TransportOptions): Transport {
       return withRetries(method, () => body, call, readEnvelope);
     },
     callFile(method, form, call) {
-      const fields = { ...form, returnType: 'application/json' };
+      // Bytes on success; failures still come back as JSON envelopes.
+      const fields = { ...form, returnType: 'application/octet-stream' };
       return withRetries(method, () => new URLSearchParams(fields), call, readFile);
     },
   };
