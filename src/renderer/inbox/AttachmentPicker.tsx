@@ -97,6 +97,7 @@ export function AttachmentPicker({ shopId, enabled, items, onChange }: Props) {
         ref={input}
         type="file"
         hidden
+        style={{ display: 'none' }}
         accept={ATTACHMENT_MIME_TYPES.join(',')}
         aria-label={t('composer.attach')}
         onChange={(e) => {

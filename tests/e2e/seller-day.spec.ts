@@ -1,0 +1,208 @@
+// A seller's day through the browser shell against the embedded sandbox, in Debian Chromium:
+// log in, pick the shop, filter, open, reply with each status, use a template, auto reply, hide
+// a product question, work offline, switch language. A screenshot of every main screen lands
+// in the test output folder (copied to docs/images/ for the user guide).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_LOGIN, sandboxUrl, shellUrl } from './shell-env.js';
+
+test.describe.configure({ timeout: 240_000 });
+
+const rows = (page: Page): Locator => page.locator('[data-inquiry-id]');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+    .click();
+}
+
+async function setFaults(spec: string): Promise<void> {
+  const res = await fetch(`${sandboxUrl()}/__admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ spec }),
+  });
+  expect(res.ok).toBe(true);
+}
+
+async function openRow(page: Page, index: number): Promise<Locator> {
+  await rows(page).nth(index).click();
+  const pane = page.getByRole('region', { name: 'Conversation' });
+  await expect(pane.getByRole('textbox', { name: 'Message', exact: true })).toBeVisible();
+  return pane;
+}
+
+async function sendReply(
+  page: Page,
+  pane: Locator,
+  text: string,
+  status: 'Replying' | 'Reply complete',
+): Promise<void> {
+  await pane.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+  await pane.getByRole('radio', { name: status }).check();
+  await pane.getByRole('button', { name: 'Send', exact: true }).click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: 'Send', exact: true })
+    .click();
+  // Shown at once as queued; on a fast loopback it may already be delivered into the thread.
+  await expect(pane.getByText(text).first()).toBeVisible();
+}
+
+test('a seller works through the inbox', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(shellUrl());
+
+  await test.step('log in', async () => {
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Sandbox' }).check();
+    await page.getByLabel('ID or e-mail').fill(DEMO_LOGIN.user);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toContainText('The ID or password is wrong.');
+    await expect(page.getByLabel('ID or e-mail')).toHaveValue('demo');
+    await shot(page, '01-login');
+    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  });
+
+  await test.step('pick the shop', async () => {
+    const shops = page.getByRole('radiogroup', { name: 'Select shop' });
+    await expect(shops).toBeVisible();
+    await shot(page, '02-shop-picker');
+    await shops.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Selection complete' }).click();
+  });
+
+  await test.step('see the inbox', async () => {
+    await expect(page.getByRole('menuitem', { name: /Inquiries & messages/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(rows(page).first()).toBeVisible({ timeout: 60_000 });
+    await shot(page, '03-inbox');
+  });
+
+  await test.step('filter by status, product number and order number', async () => {
+    await pick(page, 'Status', 'Unprocessed');
+    await expect(rows(page).first()).toBeVisible();
+    const statuses = await rows(page).locator('[role=gridcell]:nth-child(3)').allTextContents();
+    expect(statuses.every((s) => s.startsWith('Unprocessed'))).toBe(true);
+    await shot(page, '04-filter-status');
+
+    const itemNo =
+      (await rows(page).first().locator('[role=gridcell]:nth-child(10)').textContent()) ?? '';
+    await pick(page, 'Detail search', 'Product number');
+    await page.getByRole('textbox', { name: 'Search text' }).fill(itemNo);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(rows(page).first()).toBeVisible();
+    const items = await rows(page).locator('[role=gridcell]:nth-child(10)').allTextContents();
+    expect(items.every((i) => i === itemNo)).toBe(true);
+
+    const orderNo =
+      (await rows(page).first().locator('[role=gridcell]:nth-child(11)').textContent()) ?? '';
+    if (orderNo) {
+      await pick(page, 'Detail search', 'Order number');
+      await page.getByRole('textbox', { name: 'Search text' }).fill(orderNo);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(rows(page).first().locator('[role=gridcell]:nth-child(11)')).toHaveText(orderNo);
+    }
+    await page.getByRole('textbox', { name: 'Search text' }).fill('');
+    await pick(page, 'Detail search', 'All');
+  });
+
+  await test.step('open an inquiry and reply with each status', async () => {
+    const pane = await openRow(page, 0);
+    await expect(pane.getByRole('region', { name: 'Order details' })).toBeVisible();
+    await shot(page, '05-conversation');
+    await sendReply(
+      page,
+      pane,
+      'ご連絡ありがとうございます。確認してご連絡いたします。',
+      'Replying',
+    );
+    await shot(page, '06-reply-queued');
+    await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 60_000 });
+
+    await pane.getByRole('button', { name: 'Templates' }).click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await expect(drawer.getByRole('button', { name: 'Insert' }).first()).toBeVisible();
+    await shot(page, '07-templates');
+    await drawer.getByRole('button', { name: 'Insert' }).first().click();
+    await expect(page.locator('.ant-drawer-mask:visible')).toHaveCount(0);
+    await expect(pane.getByRole('textbox', { name: 'Message', exact: true })).not.toHaveValue('');
+    await pane.getByRole('radio', { name: 'Reply complete' }).check();
+    await pane.getByRole('button', { name: 'Send', exact: true }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: 'Send', exact: true })
+      .click();
+    await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 60_000 });
+  });
+
+  await test.step('auto reply', async () => {
+    await pick(page, 'Type', 'General');
+    const pane = await openRow(page, 0);
+    await pane.getByRole('button', { name: 'Auto reply' }).click();
+    await expect(page.locator('.ant-modal-confirm')).toContainText('settled by phone or e-mail');
+    await shot(page, '08-auto-reply');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'OK' }).click();
+    await expect(
+      pane.getByText('お問い合わせの件はご対応させていただきました。', { exact: false }).first(),
+    ).toBeVisible({ timeout: 60_000 });
+  });
+
+  await test.step('hide a product question with reason and restriction', async () => {
+    await pick(page, 'Status', 'All statuses');
+    await pick(page, 'Type', 'Product question');
+    let pane = await openRow(page, 0);
+    for (
+      let i = 1;
+      i < 10 && (await pane.getByRole('button', { name: 'Hide' }).isDisabled());
+      i++
+    ) {
+      pane = await openRow(page, i);
+    }
+    await pane.getByRole('button', { name: 'Hide' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByLabel('Title').fill('商品ページの質問について');
+    await dialog
+      .getByLabel('Reason')
+      .fill('お客様の電話番号が含まれていたため、非表示にしました。');
+    await dialog.getByRole('checkbox', { name: /Restrict this buyer/ }).check();
+    await expect(dialog).toContainText('no-reply@qoo10.jp');
+    await shot(page, '09-hide');
+    await dialog.getByRole('button', { name: 'Send e-mail & hide' }).click();
+    await expect(pane.getByText('Hidden').first()).toBeVisible({ timeout: 60_000 });
+  });
+
+  await test.step('go offline, queue a reply, then deliver it', async () => {
+    await pick(page, 'Type', 'All types');
+    await setFaults('error=1');
+    const pane = await openRow(page, 1);
+    await sendReply(page, pane, 'オフライン中の返信です。', 'Reply complete');
+    await shot(page, '10-offline-queued');
+    await setFaults('');
+    const retry = pane.getByRole('button', { name: 'Retry' });
+    if (await retry.isVisible()) await retry.click();
+    await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 120_000 });
+    await expect(pane.getByText('オフライン中の返信です。')).toBeVisible();
+  });
+
+  await test.step('switch the language', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="日本語"]')
+      .click();
+    await expect(page.getByRole('menuitem', { name: /問い合わせ・メッセージ/ })).toBeVisible();
+    await shot(page, '11-japanese');
+    await page.getByRole('combobox', { name: '言語' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="简体中文"]')
+      .click();
+    await expect(page.getByRole('menuitem', { name: /咨询&留言/ })).toBeVisible();
+    await shot(page, '12-chinese');
+  });
+});
