@@ -1,6 +1,7 @@
 // Runs the core in a worker thread and hands the host a Core whose calls and events cross the
 // worker port. The host's main thread then only copies messages: SQLite, sync and search run
 // on the worker's own event loop (the ≤ 50 ms main-thread block budget of the shells).
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,11 +44,13 @@ const asFileUrl = (p: string | URL): URL =>
  * tsx's ESM hooks in the thread first and then imports the entry.
  */
 function resolveEntry(override: string | URL | undefined): { entry: string | URL; eval: boolean } {
-  const here = fileURLToPath(import.meta.url);
-  const fromSource = here.endsWith('.ts');
-  const url = asFileUrl(
-    override ?? join(dirname(here), fromSource ? 'core-worker.ts' : 'core-worker.js'),
-  );
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromSource = import.meta.url.endsWith('.ts');
+  // Built: core-worker.js sits next to the bundle, or one level up when this code is a chunk.
+  const nextTo = join(here, 'core-worker.js');
+  const above = join(here, '..', 'core-worker.js');
+  const builtEntry = existsSync(nextTo) || !existsSync(above) ? nextTo : above;
+  const url = asFileUrl(override ?? (fromSource ? join(here, 'core-worker.ts') : builtEntry));
   if (!url.pathname.endsWith('.ts')) return { entry: url, eval: false };
   // tsx's "./esm/api" export, import condition (require.resolve would pick the CJS build).
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
