@@ -59,6 +59,16 @@ export interface Session {
   accountId(): number | null;
   shopIds(): string[];
   selectShop(shopId: string): SessionInfo;
+  /**
+   * The cached account without a password (the CLI's reading commands): shops from the cache,
+   * no seller key, so nothing is delivered until a real login. NOT_LOGGED_IN when the cache
+   * holds no account for that server (or, without `user`, more than one).
+   */
+  openCached(target: {
+    user?: string | undefined;
+    location: LoginLocation;
+    serverUrl?: string | undefined;
+  }): SessionInfo;
 }
 
 interface Current {
@@ -192,8 +202,46 @@ export function createSession(opts: SessionOptions): Session {
     return current.info;
   }
 
+  function openCached(target: {
+    user?: string | undefined;
+    location: LoginLocation;
+    serverUrl?: string | undefined;
+  }): SessionInfo {
+    const serverUrl = resolveEndpoint(target.location, {
+      sandboxUrl: opts.sandboxUrl,
+      serverUrl: target.serverUrl,
+    });
+    const rows = stmt<[string], { id: number; user: string; adapter: AdapterName }>(
+      opts.db,
+      'SELECT id, user, adapter FROM accounts WHERE server_url = ? ORDER BY id',
+    )
+      .all(serverUrl)
+      .filter((r) => target.user === undefined || r.user === target.user);
+    const row = rows[0];
+    if (row === undefined || rows.length > 1) {
+      throw new AppFailure(
+        'NOT_LOGGED_IN',
+        row === undefined
+          ? `no cached account for ${serverUrl}: log in once`
+          : 'several cached accounts: say which user',
+      );
+    }
+    const gateway = makeGateway(serverUrl, target.location, row.user, row.adapter);
+    const caps = row.adapter === 'qpost' ? QPOST_CAPABILITIES : QAPI_CAPABILITIES;
+    const where = { user: row.user, location: target.location, serverUrl };
+    current?.gateway.disconnect();
+    current = {
+      info: sessionInfo(where, listShops(opts.db, row.id), caps, false),
+      gateway,
+      accountId: row.id,
+      saved: null,
+    };
+    return current.info;
+  }
+
   return {
     login,
+    openCached,
 
     async restore() {
       if (opts.vault?.isAvailable() !== true) return null;
