@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../../src/main/core/db/open.js';
 import { replaceShops, upsertAccount } from '../../src/main/core/store/accounts.js';
 import { applyThreads } from '../../src/main/core/store/inquiries.js';
 import { searchInquiries, type StoreSearchQuery } from '../../src/main/core/store/search.js';
-import { jstDayBounds } from '../../src/shared/jst.js';
+import { jstDayBounds, toIsoJst } from '../../src/shared/jst.js';
 import type { ThreadRecord } from '../../src/main/core/store/types.js';
 import { syntheticThreads } from '../unit/main/core/store/synthetic.js';
 
@@ -38,23 +38,28 @@ function bareShape(
   ];
 }
 
-function shapes(db: Database): Shape[] {
-  const one = ['shopA'];
+/** JST calendar day of an instant, as the search filter takes it. */
+const jstDay = (ms: number): string => toIsoJst(ms).slice(0, 10);
+const quote = (id: string): string => `'${id.replace(/'/g, "''")}'`;
+
+function shapes(db: Database, shops: readonly string[], now: number): Shape[] {
+  const first = shops[0] ?? BENCH_SHOPS[0]!;
+  const one = [first];
+  const s = `i.shop_id = ${quote(first)}`;
   const pick = (col: string): string =>
     db
-      .prepare(
-        `SELECT ${col} FROM inquiries WHERE shop_id = 'shopA' AND ${col} IS NOT NULL LIMIT 1`,
-      )
+      .prepare(`SELECT ${col} FROM inquiries i WHERE ${s} AND ${col} IS NOT NULL LIMIT 1`)
       .pluck()
       .get() as string;
-  const [from] = jstDayBounds('2026-10-28')!;
-  const [, to] = jstDayBounds('2026-11-27')!;
+  const toDay = jstDay(now);
+  const fromDay = jstDay(now - 30 * 24 * 60 * 60 * 1000);
+  const [from] = jstDayBounds(fromDay)!;
+  const [, to] = jstDayBounds(toDay)!;
   const itemNo = pick('item_no');
   const orderNo = pick('order_no');
-  const s = "i.shop_id = 'shopA'";
   const fts = (q: string): string => `"${q}"`;
   const terms = 'i.rowid IN (SELECT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?)';
-  const all = "i.shop_id IN ('shopA', 'shopB', 'shopC')";
+  const all = `i.shop_id IN (${shops.map(quote).join(', ')})`;
   return [
     { name: 'no filter', query: { shopIds: one }, bare: bareShape(s, []) },
     {
@@ -79,12 +84,12 @@ function shapes(db: Database): Shape[] {
     },
     {
       name: 'received 31 days',
-      query: { shopIds: one, from: '2026-10-28', to: '2026-11-27' },
+      query: { shopIds: one, from: fromDay, to: toDay },
       bare: bareShape(`${s} AND i.received_at BETWEEN ? AND ?`, [from, to]),
     },
     {
       name: 'answered 31 days',
-      query: { shopIds: one, dateField: 'answered', from: '2026-10-28', to: '2026-11-27' },
+      query: { shopIds: one, dateField: 'answered', from: fromDay, to: toDay },
       bare: bareShape(
         `${s} AND i.answered_at BETWEEN ? AND ?`,
         [from, to],
@@ -144,8 +149,8 @@ function shapes(db: Database): Shape[] {
         status: 'S1',
         source: 'customer',
         questionType: 'product',
-        from: '2026-10-28',
-        to: '2026-11-27',
+        from: fromDay,
+        to: toDay,
         text: 'サイズ',
       },
       bare: bareShape(
@@ -153,15 +158,15 @@ function shapes(db: Database): Shape[] {
         [from, to, fts('サイズ')],
       ),
     },
-    { name: 'unified inbox', query: { shopIds: BENCH_SHOPS }, bare: bareShape(all, []) },
+    { name: 'unified inbox', query: { shopIds: shops }, bare: bareShape(all, []) },
     {
       name: 'unified + status',
-      query: { shopIds: BENCH_SHOPS, status: 'S1' },
+      query: { shopIds: shops, status: 'S1' },
       bare: bareShape(`${all} AND i.status = 'S1'`, []),
     },
     {
       name: 'unified + text ja',
-      query: { shopIds: BENCH_SHOPS, text: '配送状況' },
+      query: { shopIds: shops, text: '配送状況' },
       bare: bareShape(
         `${all} AND i.rowid IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)`,
         [fts('配送状況')],
@@ -203,22 +208,24 @@ function timeIt(fn: () => unknown, warmup: number, iterations: number): Percenti
 /** Times every shape on the database at `dbPath` (made by generateBenchDb or a real sync). */
 export function runSearchBench(
   dbPath: string,
-  opts: { warmup?: number; iterations?: number } = {},
+  opts: { warmup?: number; iterations?: number; shopIds?: readonly string[]; now?: number } = {},
 ): SearchBenchRow[] {
+  const now = opts.now ?? NOW;
+  const shops = opts.shopIds ?? BENCH_SHOPS;
   const warmup = opts.warmup ?? 10;
   const iterations = opts.iterations ?? 100;
   const db = openDatabase(dbPath);
   try {
-    return shapes(db).map((shape) => {
+    return shapes(db, shops, now).map((shape) => {
       const [countSql, pageSql, params] = shape.bare;
       const count = db.prepare(countSql).pluck();
       const page = db.prepare(pageSql);
-      const total = searchInquiries(db, shape.query, NOW).total;
+      const total = searchInquiries(db, shape.query, now).total;
       const bareTotal = count.get(...params) as number;
       if (bareTotal !== total)
         throw new Error(`${shape.name}: store total ${total} ≠ bare SQL ${bareTotal}`);
       // Interleaved per shape so both see the same machine load.
-      const store = timeIt(() => searchInquiries(db, shape.query, NOW), warmup, iterations);
+      const store = timeIt(() => searchInquiries(db, shape.query, now), warmup, iterations);
       const bareSql = timeIt(() => (count.get(...params), page.all(...params)), warmup, iterations);
       return { shape: shape.name, total, store, bareSql };
     });

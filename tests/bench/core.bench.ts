@@ -79,7 +79,10 @@ try {
   const rawRowsPerSec = (raw.inquiries + raw.messages) / (raw.ms / 1000);
 
   const dbFile = join(dataDir, 'toiawase.db');
-  const search = runSearchBench(dbFile);
+  const search = runSearchBench(dbFile, {
+    shopIds: login.value.shops.map((x) => x.id),
+    now: Date.now(),
+  });
 
   const syncTable = markdownTable(
     ['figure', 'Toiawase', 'reference (same run)', 'ratio'],
