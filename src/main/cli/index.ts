@@ -8,7 +8,9 @@ import { commands } from './commands.js';
 import { connectionOf, openSession, readPassword } from './connect.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
-const OFFLINE_COMMANDS = new Set(['search', 'show', 'outbox', 'templates', 'export', 'shops']);
+// Only these need the server; everything else works from the cache, and actions queue in the
+// outbox until a run with a password delivers them.
+const ONLINE_COMMANDS = new Set(['login', 'sync']);
 
 export async function main(
   argv: string[],
@@ -44,7 +46,7 @@ export async function main(
   try {
     const password = await readPassword(flags, io.stdin, io.env);
     const connection = connectionOf(flags, password);
-    const session = await openSession(core, connection, !OFFLINE_COMMANDS.has(command));
+    const session = await openSession(core, connection, ONLINE_COMMANDS.has(command));
     const run = commands[command];
     if (run === undefined) throw new UsageError(`unknown command: ${command}`);
     await run({ core, session, flags, positionals, online: password !== undefined, out: io.out });
