@@ -33,9 +33,11 @@ async function cli(
 const online = (args: string[]) =>
   cli([...args, '--user', 'demo', '--password-stdin'], `${PASSWORD}\n`);
 
-async function deliveries(requestIdFilter: (body: unknown) => boolean): Promise<boolean> {
-  const res = await fetch(`${sandbox.url}/__admin/state`);
-  return requestIdFilter(await res.json());
+/** How many times a text reached the sandbox's copy of a thread (the buyer's side). */
+async function timesOnServer(questionNo: number, text: string): Promise<number> {
+  const res = await fetch(`${sandbox.url}/__admin/inquiries/${questionNo}`);
+  const body = (await res.json()) as { ResultObject: { messages: { contents: string }[] } };
+  return body.ResultObject.messages.filter((m) => m.contents === text).length;
 }
 
 beforeAll(async () => {
@@ -154,7 +156,8 @@ describe('toiawase CLI', () => {
     const later = await online(['outbox', '--format', 'json']);
     const items = JSON.parse(later.out) as { inquiry: string; state: string }[];
     expect(items.find((i) => i.inquiry === `${b!.shop}:${b!.no}`)?.state).toBe('sent');
-    expect(await deliveries((s) => JSON.stringify(s).length > 0)).toBe(true);
+    expect(await timesOnServer(a!.no, 'ありがとうございます')).toBe(1);
+    expect(await timesOnServer(b!.no, 'オフラインで書いた返信')).toBe(1);
   });
 
   it('answers usage errors with 2 and invalid input with 3, changing nothing', async () => {
