@@ -195,7 +195,7 @@ describe('toiawase CLI', () => {
     const ok = await run(process.execPath, ['--import', 'tsx', bin, 'help']);
     expect(ok.stdout).toContain('Usage: toiawase');
     const bad = await run(process.execPath, ['--import', 'tsx', bin, 'search', '--nope']).catch(
-      (e: { code: number }) => e,
+      (e: unknown) => e,
     );
     expect((bad as { code: number }).code).toBe(2);
   });
