@@ -2,6 +2,7 @@
 // Never edit a migration that has shipped; add the next number instead.
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-search.js';
+import { migration003 } from './003-outbox-open.js';
 
 export interface Migration {
   readonly version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -66,7 +66,7 @@ describe('openDatabase', () => {
   it('migration 2 adds the search indexes and the trigram FTS table on top of 1', () => {
     withDir((path) => {
       openDatabase(path, MIGRATIONS.slice(0, 1)).close();
-      const db = openDatabase(path);
+      const db = openDatabase(path, MIGRATIONS.slice(0, 2));
       expect(schemaVersion(db)).toBe(2);
       const objects = schemaObjects(db);
       for (const o of [
@@ -85,6 +85,25 @@ describe('openDatabase', () => {
         .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'inquiry_fts'")
         .get()!.sql;
       expect(sql).toContain('trigram');
+      db.close();
+    });
+  });
+
+  it('migration 3 indexes open outbox actions so finding an inquiry’s head uses it', () => {
+    withDir((path) => {
+      openDatabase(path, MIGRATIONS.slice(0, 2)).close();
+      const db = openDatabase(path, MIGRATIONS.slice(0, 3));
+      expect(schemaVersion(db)).toBe(3);
+      expect(schemaObjects(db)).toContain('index:outbox_open');
+      const plan = db
+        .prepare<[], { detail: string }>(
+          `EXPLAIN QUERY PLAN SELECT min(seq) FROM outbox WHERE inquiry_id = 'a:1'
+           AND state IN ('queued', 'sending', 'failed', 'conflict')`,
+        )
+        .all()
+        .map((r) => r.detail)
+        .join('\n');
+      expect(plan).toContain('outbox_open');
       db.close();
     });
   });
