@@ -15,7 +15,9 @@ export async function dispatch(
   payload: unknown,
 ): Promise<Result<unknown>> {
   if (!isInboxMethod(method)) {
-    return fail('VALIDATION', `unknown method: ${String(method).slice(0, 60)}`);
+    // A hostile payload may send any JSON as the method; never call its toString.
+    const name = typeof method === 'string' ? method.slice(0, 60) : typeof method;
+    return fail('VALIDATION', `unknown method: ${name}`);
   }
   const parsed = inboxInputs[method].safeParse(payload ?? {});
   if (!parsed.success) {
