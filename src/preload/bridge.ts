@@ -3,8 +3,7 @@
 // never ipcRenderer itself, never the IPC event object.
 import {
   INBOX_EVENTS,
-  INBOX_METHODS,
-  type InboxApi,
+  apiFromInvoke,
   type InboxBridge,
   type InboxEventName,
   type InboxEvents,
@@ -30,11 +29,7 @@ export function createInboxBridge(ipc: RendererIpc): InboxBridge {
       return fail('INTERNAL', e instanceof Error ? e.message : 'IPC call failed');
     }
   };
-  const api = Object.freeze(
-    Object.fromEntries(
-      INBOX_METHODS.map((method) => [method, (input: unknown) => call(method, input)]),
-    ),
-  ) as InboxApi;
+  const api = Object.freeze(apiFromInvoke(call));
 
   const bridge = {
     api,

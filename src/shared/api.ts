@@ -127,7 +127,9 @@ export const settingsPatch = z.strictObject({
 export const outboxRef = z.strictObject({ outboxId: z.string().min(1).max(64) });
 export const piiInput = z.strictObject({ text: z.string().max(10_000) });
 export const empty = z.strictObject({});
-export const selectShopInput = z.strictObject({ shopId: z.union([shopIdSchema, z.literal('all')]) });
+export const selectShopInput = z.strictObject({
+  shopId: z.union([shopIdSchema, z.literal('all')]),
+});
 export const countsInput = z.strictObject({
   shopId: z.union([shopIdSchema, z.literal('all')]).optional(),
 });
@@ -188,7 +190,14 @@ export interface Counts {
 
 export const OUTBOX_KINDS = ['reply', 'autoReply', 'hide'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'conflict', 'cancelled'] as const;
+export const OUTBOX_STATES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'conflict',
+  'cancelled',
+] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 export interface OutboxItem {
@@ -363,3 +372,15 @@ export interface InboxBridge {
 }
 
 export type { Status };
+
+/**
+ * An InboxApi whose every method forwards to one `invoke(method, input)` — how each transport
+ * (the preload's IPC, the browser shell's WebSocket, the core worker's port) builds its side.
+ */
+export function apiFromInvoke(
+  invoke: (method: InboxMethod, input: unknown) => Promise<Result<unknown>>,
+): InboxApi {
+  return Object.fromEntries(
+    INBOX_METHODS.map((method) => [method, (input: unknown) => invoke(method, input)]),
+  ) as unknown as InboxApi;
+}

@@ -3,26 +3,30 @@
 // a lost connection answers NETWORK, a call with no answer in time TIMEOUT, a refused token
 // FORBIDDEN — nothing here throws at the renderer.
 import {
-  INBOX_METHODS,
-  type InboxApi,
+  apiFromInvoke,
   type InboxBridge,
   type InboxEventName,
   type InboxEvents,
   type InboxMethod,
 } from '../../shared/api.js';
 import { fail, type AppError, type Result } from '../../shared/errors.js';
+import {
+  CLOSE_BAD_ORIGIN,
+  CLOSE_BAD_TOKEN,
+  CLOSE_TOO_MANY_CONNECTIONS,
+  WS_PATH,
+  WS_PROTOCOL,
+  WS_TOKEN_PREFIX,
+} from '../../shared/web-protocol.js';
 
-/**
- * The wire constants of src/main/web/protocol.ts (the renderer may not import src/main);
- * tests/integration/web checks that both copies agree.
- */
+/** The shell's wire constants (src/shared/web-protocol.ts), as one object for the bridge. */
 export const WEB_PROTOCOL = {
-  path: '/ws',
-  protocol: 'toiawase.v1',
-  tokenPrefix: 'toiawase.token.',
-  closeBadToken: 4401,
-  closeBadOrigin: 4403,
-  closeTooManyConnections: 4429,
+  path: WS_PATH,
+  protocol: WS_PROTOCOL,
+  tokenPrefix: WS_TOKEN_PREFIX,
+  closeBadToken: CLOSE_BAD_TOKEN,
+  closeBadOrigin: CLOSE_BAD_ORIGIN,
+  closeTooManyConnections: CLOSE_TOO_MANY_CONNECTIONS,
 } as const;
 
 const TOKEN_KEY = 'toiawase.token';
@@ -248,11 +252,8 @@ export function connectWebBridge(
     });
   };
 
-  const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-  for (const method of INBOX_METHODS) api[method] = (input) => invoke(method, input);
-
   const bridge: WebBridge = {
-    api: api as unknown as InboxApi,
+    api: apiFromInvoke(invoke),
     get state() {
       return state;
     },

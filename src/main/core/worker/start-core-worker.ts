@@ -7,11 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  INBOX_METHODS,
+  apiFromInvoke,
   type InboxApi,
   type InboxEventName,
   type InboxEvents,
-  type InboxMethod,
 } from '../../../shared/api.js';
 import { fail, toAppError, type AppError, type Result } from '../../../shared/errors.js';
 import type { Core, CoreOptions } from '../host.js';
@@ -60,15 +59,6 @@ function resolveEntry(override: string | URL | undefined): { entry: string | URL
   return { entry: bootstrap, eval: true };
 }
 
-/** An InboxApi whose every method forwards to `invoke`. */
-function apiFrom(
-  invoke: (method: InboxMethod, input: unknown) => Promise<Result<unknown>>,
-): InboxApi {
-  const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-  for (const method of INBOX_METHODS) api[method] = (input) => invoke(method, input);
-  return api as unknown as InboxApi;
-}
-
 class CoreWorkerHost implements WorkerCore {
   readonly api: InboxApi;
   readonly threadId: number;
@@ -88,7 +78,7 @@ class CoreWorkerHost implements WorkerCore {
     this.#options = options;
     this.#closeTimeoutMs = closeTimeoutMs;
     this.threadId = worker.threadId;
-    this.api = apiFrom((method, input) => this.invoke(method, input));
+    this.api = apiFromInvoke((method, input) => this.invoke(method, input));
   }
 
   invoke(method: unknown, payload: unknown): Promise<Result<unknown>> {
