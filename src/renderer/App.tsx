@@ -1,5 +1,6 @@
 // The screens in order: login → shop picker → inbox. Providers for i18n, Ant Design's locale
 // and the session live here.
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -15,6 +16,15 @@ import { InboxScreen } from './inbox/InboxScreen.js';
 import { antdLocale, applyDayjsLocale } from './locale.js';
 import { Login } from './screens/Login.js';
 import { ShopPicker } from './screens/ShopPicker.js';
+
+/**
+ * A button's own spinner collapses away with a CSS transition and is removed only when
+ * `transitionend` arrives; when it does not (a busy renderer, a quick answer that interrupts the
+ * grow transition) the spinner stays, and "loading" stays in the button's accessible name after
+ * the work is done — the composer's Send looked busy after every reply. A configured loading icon
+ * is swapped in and out without a transition.
+ */
+const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined /> };
 
 export function App({ i18n }: { i18n: i18n }) {
   const [language, setLanguageState] = useState<Language>(() =>
@@ -93,7 +103,11 @@ export function App({ i18n }: { i18n: i18n }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={antdLocale(language)} theme={{ token: { borderRadius: 4 } }}>
+      <ConfigProvider
+        locale={antdLocale(language)}
+        theme={{ token: { borderRadius: 4 } }}
+        button={BUTTON_CONFIG}
+      >
         <AntApp>
           <AppContext.Provider value={state}>{screen}</AppContext.Provider>
         </AntApp>
