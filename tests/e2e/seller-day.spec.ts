@@ -49,8 +49,11 @@ async function sendReply(
     .locator('.ant-modal-confirm')
     .getByRole('button', { name: 'Send', exact: true })
     .click();
-  // Shown at once as queued; on a fast loopback it may already be delivered into the thread.
-  await expect(pane.getByText(text).first()).toBeVisible();
+  // Shown at once in the thread as queued (or, on a fast loopback, already delivered), and the
+  // form is cleared for the next reply.
+  await expect(pane.getByRole('article').filter({ hasText: text }).first()).toBeVisible();
+  await expect(pane.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue('');
+  await expect(pane.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
 }
 
 test('a seller works through the inbox', async ({ page }) => {
@@ -114,6 +117,7 @@ test('a seller works through the inbox', async ({ page }) => {
   });
 
   await test.step('open an inquiry and reply with each status', async () => {
+    const openedId = (await rows(page).first().getAttribute('data-inquiry-id')) ?? '';
     const pane = await openRow(page, 0);
     await expect(pane.getByRole('region', { name: 'Order details' })).toBeVisible();
     await shot(page, '05-conversation');
@@ -125,6 +129,10 @@ test('a seller works through the inbox', async ({ page }) => {
     );
     await shot(page, '06-reply-queued');
     await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 60_000 });
+    // Answered (Replying), it is no longer unprocessed: it leaves the filtered list.
+    await expect(page.locator(`[data-inquiry-id="${openedId}"]`)).toHaveCount(0, {
+      timeout: 60_000,
+    });
 
     await pane.getByRole('button', { name: 'Templates' }).click();
     const drawer = page.locator('.ant-drawer:visible');
@@ -132,14 +140,23 @@ test('a seller works through the inbox', async ({ page }) => {
     await shot(page, '07-templates');
     await drawer.getByRole('button', { name: 'Insert' }).first().click();
     await expect(page.locator('.ant-drawer-mask:visible')).toHaveCount(0);
-    await expect(pane.getByRole('textbox', { name: 'Message', exact: true })).not.toHaveValue('');
+    const message = pane.getByRole('textbox', { name: 'Message', exact: true });
+    await expect(message).not.toHaveValue('');
+    const templateText = await message.inputValue();
     await pane.getByRole('radio', { name: 'Reply complete' }).check();
+    await shot(page, '08-composer-template');
     await pane.getByRole('button', { name: 'Send', exact: true }).click();
     await page
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: 'Send', exact: true })
       .click();
+    await expect(message).toHaveValue('');
     await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 60_000 });
+    await expect(
+      pane
+        .getByRole('article', { name: 'Message from the shop' })
+        .filter({ hasText: templateText }),
+    ).toBeVisible({ timeout: 60_000 });
   });
 
   await test.step('auto reply', async () => {
@@ -147,7 +164,7 @@ test('a seller works through the inbox', async ({ page }) => {
     const pane = await openRow(page, 0);
     await pane.getByRole('button', { name: 'Auto reply' }).click();
     await expect(page.locator('.ant-modal-confirm')).toContainText('settled by phone or e-mail');
-    await shot(page, '08-auto-reply');
+    await shot(page, '09-auto-reply');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'OK' }).click();
     await expect(
       pane.getByText('お問い合わせの件はご対応させていただきました。', { exact: false }).first(),
@@ -173,7 +190,7 @@ test('a seller works through the inbox', async ({ page }) => {
       .fill('お客様の電話番号が含まれていたため、非表示にしました。');
     await dialog.getByRole('checkbox', { name: /Restrict this buyer/ }).check();
     await expect(dialog).toContainText('no-reply@qoo10.jp');
-    await shot(page, '09-hide');
+    await shot(page, '10-hide');
     await dialog.getByRole('button', { name: 'Send e-mail & hide' }).click();
     await expect(pane.getByText('Hidden').first()).toBeVisible({ timeout: 60_000 });
   });
@@ -183,7 +200,13 @@ test('a seller works through the inbox', async ({ page }) => {
     await setFaults('error=1');
     const pane = await openRow(page, 1);
     await sendReply(page, pane, 'オフライン中の返信です。', 'Reply complete');
-    await shot(page, '10-offline-queued');
+    await shot(page, '11-offline-queued');
+    await page.getByRole('button', { name: /Outbox/ }).click();
+    const outbox = page.locator('.ant-drawer:visible');
+    await expect(outbox.getByText('オフライン中の返信です。').first()).toBeVisible();
+    await shot(page, '12-outbox');
+    await outbox.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('.ant-drawer-mask:visible')).toHaveCount(0);
     await setFaults('');
     const retry = pane.getByRole('button', { name: 'Retry' });
     if (await retry.isVisible()) await retry.click();
@@ -197,12 +220,12 @@ test('a seller works through the inbox', async ({ page }) => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option[title="日本語"]')
       .click();
     await expect(page.getByRole('menuitem', { name: /問い合わせ・メッセージ/ })).toBeVisible();
-    await shot(page, '11-japanese');
+    await shot(page, '13-japanese');
     await page.getByRole('combobox', { name: '言語' }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option[title="简体中文"]')
       .click();
     await expect(page.getByRole('menuitem', { name: /咨询&留言/ })).toBeVisible();
-    await shot(page, '12-chinese');
+    await shot(page, '14-chinese');
   });
 });

@@ -97,11 +97,13 @@ export function OutboxDrawer({ open, onClose, outbox, onShow }: Props) {
                     <Tag color={OUTBOX_STATE_COLOR[item.state]}>
                       {t(`outbox.state.${item.state}`)}
                     </Tag>
-                    <Typography.Text>{item.title ?? item.inquiryId}</Typography.Text>
+                    {item.title && <Typography.Text>{item.title}</Typography.Text>}
                   </Space>
                 }
                 description={
                   <>
+                    {/* Replies share the "[Re] …" title: the text tells them apart. */}
+                    {item.body && <div className="tw-outbox-body">{item.body}</div>}
                     <DateTime iso={item.updatedAt} /> {t('outbox.attempts', { n: item.attempts })}
                     {item.error && (
                       <Typography.Text type="danger">

@@ -168,6 +168,8 @@ describe('Inquiries & messages → From customers', () => {
     await user().click(screen.getByRole('button', { name: /Outbox/ }));
     const drawer = await dialogTitled('Outbox: waiting to be sent');
     expect(within(drawer).getByText('The server had a problem. Try again later.')).toBeDefined();
+    // Every reply carries the same "[Re] …" title: the text says which one this is.
+    expect(within(drawer).getByText('hello')).toBeDefined();
     await user().click(within(drawer).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(fake.callsOf('retryOutbox')).toEqual([{ outboxId: 'ob-x' }]));
     expect(await within(drawer).findByText('Queued')).toBeDefined();
