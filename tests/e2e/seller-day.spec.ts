@@ -10,6 +10,18 @@ test.describe.configure({ timeout: 240_000 });
 const rows = (page: Page): Locator => page.locator('[data-inquiry-id]');
 
 async function shot(page: Page, name: string): Promise<void> {
+  // Let opening drawers and dialogs finish their transitions so the picture is not half faded.
+  // Best effort: a picture is still worth taking if some transition never ends.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
@@ -197,9 +209,16 @@ test('a seller works through the inbox', async ({ page }) => {
 
   await test.step('go offline, queue a reply, then deliver it', async () => {
     await pick(page, 'Type', 'All types');
-    await setFaults('error=1');
+    // Every connection to Qoo10 (the sandbox) is cut: the app is offline, replies wait.
+    await setFaults('drop=1');
     const pane = await openRow(page, 1);
     await sendReply(page, pane, 'オフライン中の返信です。', 'Reply complete');
+    await expect(page.locator('.tw-header').getByText('Offline', { exact: true })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(1);
+    // The "queued" notice covers the header's offline state; the picture needs both.
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
     await shot(page, '11-offline-queued');
     await page.getByRole('button', { name: /Outbox/ }).click();
     const outbox = page.locator('.ant-drawer:visible');
