@@ -148,13 +148,20 @@ test('a seller works through the inbox', async ({ page }) => {
 
     await pane.getByRole('button', { name: 'Templates' }).click();
     const drawer = page.locator('.ant-drawer:visible');
-    await expect(drawer.getByRole('button', { name: 'Insert' }).first()).toBeVisible();
+    // The seller adds their own reply with a variable, then uses it.
+    await drawer.getByRole('button', { name: 'New template' }).click();
+    await drawer.getByLabel('Name').fill('発送のご連絡');
+    await drawer.getByLabel('Text').fill('{buyer} 様、ご注文の商品は本日発送いたしました。');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    const own = drawer.locator('.ant-list-item').filter({ hasText: '発送のご連絡' }).first();
+    await expect(own).toBeVisible();
     await shot(page, '07-templates');
-    await drawer.getByRole('button', { name: 'Insert' }).first().click();
+    await own.getByRole('button', { name: 'Insert' }).click();
     await expect(page.locator('.ant-drawer-mask:visible')).toHaveCount(0);
     const message = pane.getByRole('textbox', { name: 'Message', exact: true });
-    await expect(message).not.toHaveValue('');
+    await expect(message).toHaveValue(/^\S.* 様、ご注文の商品は本日発送いたしました。$/);
     const templateText = await message.inputValue();
+    expect(templateText).not.toContain('{buyer}');
     await pane.getByRole('radio', { name: 'Reply complete' }).check();
     await shot(page, '08-composer-template');
     await pane.getByRole('button', { name: 'Send', exact: true }).click();
