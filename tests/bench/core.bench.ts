@@ -80,6 +80,8 @@ try {
 
   const dbFile = join(dataDir, 'toiawase.db');
   const search = runSearchBench(dbFile, {
+    warmup: 5,
+    iterations: 40,
     shopIds: login.value.shops.map((x) => x.id),
     now: Date.now(),
   });
