@@ -3,7 +3,7 @@
 // a seller who wants a variant saves a copy.
 import { randomUUID } from 'node:crypto';
 import type { Template } from '../../../shared/api.js';
-import { LANGUAGES, type Language } from '../../../shared/domain.js';
+import type { Language } from '../../../shared/domain.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { AUTO_REPLY_TEXT, REPLY_MAX_CHARS } from '../../../shared/limits.js';
 import type { Database } from '../db/open.js';
@@ -19,6 +19,12 @@ const BUILT_IN_NAMES: Record<Language, string> = {
 };
 
 export const builtInTemplateId = (language: Language): string => `builtin:auto-reply:${language}`;
+
+/**
+ * Qoo10 Japan's buyers read Japanese and the guide's standard text is Japanese, so that one
+ * comes first whatever the seller's UI language; then Chinese and English.
+ */
+const BUILT_IN_ORDER: readonly Language[] = ['ja', 'zh-CN', 'en'];
 
 interface TemplateRow {
   id: string;
@@ -38,9 +44,10 @@ export function seedBuiltInTemplates(db: Database, now = Date.now()): void {
        VALUES (?, ?, ?, 1, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, built_in = 1,
          sort = excluded.sort, updated_at = excluded.updated_at
-       WHERE templates.name <> excluded.name OR templates.body <> excluded.body`,
+       WHERE templates.name <> excluded.name OR templates.body <> excluded.body
+         OR templates.sort <> excluded.sort`,
     );
-    LANGUAGES.forEach((lang, n) => {
+    BUILT_IN_ORDER.forEach((lang, n) => {
       upsert.run(builtInTemplateId(lang), BUILT_IN_NAMES[lang], AUTO_REPLY_TEXT[lang], n, now, now);
     });
   });

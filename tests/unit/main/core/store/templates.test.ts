@@ -29,6 +29,10 @@ describe('templates', () => {
     const list = listTemplates(db);
     expect(list).toHaveLength(3);
     expect(list.every((t) => t.builtIn)).toBe(true);
+    // The guide's standard Japanese text first: Qoo10 Japan's buyers read Japanese.
+    expect(list.map((t) => t.id)).toEqual(
+      (['ja', 'zh-CN', 'en'] as const).map((l) => builtInTemplateId(l)),
+    );
     expect(getTemplate(db, builtInTemplateId('ja'))!.body).toBe(AUTO_REPLY_TEXT.ja);
     expect(getTemplate(db, builtInTemplateId('zh-CN'))!.body).toBe(AUTO_REPLY_TEXT['zh-CN']);
     expect(getTemplate(db, builtInTemplateId('en'))!.body).toBe(AUTO_REPLY_TEXT.en);
