@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type LocalCore } from '../../src/main/core/index.js';
 import type { InboxEvents } from '../../src/shared/api.js';
 import { rawSync } from './lib/raw-sync.js';
-import { startSandboxProcess } from './lib/sandbox-process.js';
+import { startBenchSandbox } from './lib/sandbox-process.js';
 import { markdownTable, ms, summarize } from './lib/stats.js';
 import { runSearchBench } from './core-search.js';
 
@@ -24,15 +24,7 @@ const inquiries = Number(values.inquiries ?? (values.quick === true ? 10_000 : 1
 const DEMO = { apiKey: 'SANDBOX-KEY', user: 'demo', password: 'demo1234' };
 
 const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-core-'));
-console.log(`generating ${inquiries} inquiries in a sandbox process…`);
-const sandbox = await startSandboxProcess([
-  '--db',
-  join(work, 'sandbox.db'),
-  '--seed',
-  '1',
-  '--inquiries',
-  String(inquiries),
-]);
+const sandbox = await startBenchSandbox(work, inquiries);
 
 try {
   // Reference first and last: the better of two raw runs is the limit.

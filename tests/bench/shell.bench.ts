@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../src/main/core/index.js';
 import type { Core } from '../../src/main/core/host.js';
 import { startCoreWorker } from '../../src/main/core/worker/start-core-worker.js';
-import { startSandboxProcess } from './lib/sandbox-process.js';
+import { startBenchSandbox } from './lib/sandbox-process.js';
 import { markdownTable, ms } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -107,15 +107,7 @@ async function syncRun(label: string, core: Core): Promise<Run> {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-shell-'));
-console.log(`generating ${inquiries} inquiries in a sandbox process…`);
-const sandbox = await startSandboxProcess([
-  '--db',
-  join(work, 'sandbox.db'),
-  '--seed',
-  '1',
-  '--inquiries',
-  String(inquiries),
-]);
+const sandbox = await startBenchSandbox(work, inquiries);
 const runs: Run[] = [];
 try {
   // The machine's own noise floor: the same probes with nothing to do for a few seconds.

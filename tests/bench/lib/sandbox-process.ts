@@ -1,7 +1,7 @@
 // A QSM sandbox in its own process, so its request handling never competes with the event loop
 // being measured. Resolves with its URL once it prints it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface SandboxProcess {
   url: string;
@@ -44,4 +44,17 @@ export function startSandboxProcess(args: string[], timeoutMs = 180_000): Promis
       fail(new Error(`sandbox exited with ${String(code)} before listening:\n${out}`));
     });
   });
+}
+
+/** The benchmarks' sandbox: `inquiries` generated with seed 1 into a file under `workDir`. */
+export function startBenchSandbox(workDir: string, inquiries: number): Promise<SandboxProcess> {
+  console.log(`generating ${inquiries} inquiries in a sandbox process…`);
+  return startSandboxProcess([
+    '--db',
+    join(workDir, 'sandbox.db'),
+    '--seed',
+    '1',
+    '--inquiries',
+    String(inquiries),
+  ]);
 }

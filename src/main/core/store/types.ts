@@ -1,40 +1,37 @@
 // What the gateway hands the cache: one conversation in domain terms, times in epoch ms.
-import type { AttachmentMeta, Author, Category, InqType, Status } from '../../../shared/domain.js';
+import type { Inquiry, Message } from '../../../shared/domain.js';
 
-export interface MessageRecord {
-  seqNo: number;
-  author: Author;
-  from: string;
-  to: string;
-  title: string;
-  body: string;
-  sentAt: number;
-  attachments: AttachmentMeta[];
-}
+/** A message as the domain has it, with its time as epoch ms. */
+export type MessageRecord = Omit<Message, 'sentAt'> & { sentAt: number };
 
-export interface ThreadRecord {
-  shopId: string;
-  questionNo: number;
-  inqType: InqType;
+/** The inquiry fields the server supplies (the rest — id, counts — the cache derives). */
+type ServerInquiryFields = Pick<
+  Inquiry,
+  | 'shopId'
+  | 'questionNo'
+  | 'inqType'
+  | 'status'
+  | 'category'
+  | 'title'
+  | 'buyerId'
+  | 'buyerName'
+  | 'receiver'
+  | 'itemNo'
+  | 'itemName'
+  | 'itemCategory'
+  | 'sellerCode'
+  | 'orderNo'
+  | 'cartNo'
+  | 'hidden'
+  | 'version'
+>;
+
+export interface ThreadRecord extends ServerInquiryFields {
   /** A customer question sent privately through MyQoo10 (question type "customer"). */
   viaMyQoo10: boolean;
-  status: Status;
-  category: Category;
-  title: string;
-  buyerId: string;
-  buyerName: string;
-  receiver: string;
-  itemNo: string | null;
-  itemName: string | null;
-  itemCategory: string | null;
-  sellerCode: string | null;
-  orderNo: string | null;
-  cartNo: string | null;
   receivedAt: number;
   answeredAt: number | null;
   updatedAt: number;
-  hidden: boolean;
-  version: number;
   messages: MessageRecord[];
   /**
    * True when `messages` is the whole thread (qpost feed): the cache replaces it. False when the

@@ -1,8 +1,8 @@
 // How the core's engines report to the service: one emit function the service wires to its
 // InboxEvents listeners (and tests to an array).
-import type { InboxEventName, InboxEvents } from '../../../shared/api.js';
+import type { Emit } from '../events.js';
 
-export type Emit = <E extends InboxEventName>(event: E, payload: InboxEvents[E]) => void;
+export type { Emit };
 
 export const noEmit: Emit = () => undefined;
 
