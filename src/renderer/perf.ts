@@ -25,6 +25,13 @@ export function markStart(name: string): void {
   performance.mark(`${name}:start`);
 }
 
+/** Like markStart, but keeps an earlier start (a keystroke that already started the clock). */
+export function markStartOnce(name: string): void {
+  const performance = timing();
+  if (!performance || performance.getEntriesByName(`${name}:start`, 'mark').length > 0) return;
+  performance.mark(`${name}:start`);
+}
+
 /** Mark `<name>:painted` after the next paint and measure from `<name>:start` when present. */
 export function markPainted(name: string): void {
   const performance = timing();

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
-import { markStart } from '../perf.js';
+import { markStartOnce } from '../perf.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 import { useDebouncedCallback } from './useDebouncedCallback.js';
 
@@ -37,28 +37,45 @@ export function useSearch(input: SearchInput) {
   const inputRef = useRef(input);
   inputRef.current = input;
 
+  // One search in flight: a query that changes meanwhile (the seller typing on) waits for it and
+  // then runs once with the latest input; the superseded answer is dropped, never painted.
+  const inFlight = useRef(false);
+  const pendingLimit = useRef<{ limit: number | undefined } | null>(null);
+
   const run = useCallback(async (limit?: number, quiet = false) => {
-    const id = ++request.current;
+    ++request.current;
     if (!quiet) {
-      markStart('search');
+      markStartOnce('search');
       setState((s) => ({ ...s, loading: true, error: null }));
     }
-    const q = limit ? { ...inputRef.current, limit } : inputRef.current;
-    const res = await call('search', q);
-    if (id !== request.current) return;
-    if (!res.ok) {
-      setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
-      return;
+    pendingLimit.current = { limit };
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      while (pendingLimit.current !== null) {
+        const next = pendingLimit.current.limit;
+        pendingLimit.current = null;
+        const id = request.current;
+        const q = next ? { ...inputRef.current, limit: next } : inputRef.current;
+        const res = await call('search', q);
+        if (id !== request.current) continue;
+        if (!res.ok) {
+          setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
+          continue;
+        }
+        cursor.current = res.value.nextCursor;
+        setState((s) => ({
+          rows: res.value.rows,
+          total: res.value.total,
+          loading: false,
+          error: null,
+          hasMore: res.value.nextCursor !== null,
+          seq: s.seq + 1,
+        }));
+      }
+    } finally {
+      inFlight.current = false;
     }
-    cursor.current = res.value.nextCursor;
-    setState((s) => ({
-      rows: res.value.rows,
-      total: res.value.total,
-      loading: false,
-      error: null,
-      hasMore: res.value.nextCursor !== null,
-      seq: s.seq + 1,
-    }));
   }, []);
 
   useEffect(() => {

@@ -23,6 +23,7 @@ import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
+import { markStart } from '../perf.js';
 import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
@@ -96,6 +97,8 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   const tooLong = length > REPLY_MAX_CHARS;
 
   const send = async (): Promise<void> => {
+    // 'send' (confirmed → shown as queued) ends when the pending item is painted (PendingItem).
+    markStart('send');
     setSending(true);
     saveDraft.cancel();
     const res = await call('reply', {

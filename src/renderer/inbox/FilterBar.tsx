@@ -1,13 +1,15 @@
 // The guide's detail search: type, date range (received or answered, JST days), status,
 // detail search (all / product number / order number) and text, plus the shop in the
-// unified inbox. Filters apply as they change; typing is debounced; Search runs at once.
+// unified inbox. Filters apply as they change; text applies on every keystroke (the list hook
+// keeps one search in flight and drops stale answers), but not while an IME is still composing:
+// half-converted romaji or pinyin is not what the seller is looking for.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, Select, Space, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
-import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
+import { markStart } from '../perf.js';
 import { DETAIL_FIELDS, type Filters } from './filters.js';
 
 interface Props {
@@ -18,17 +20,19 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-const TEXT_DEBOUNCE_MS = 150;
-
 export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.text);
   useEffect(() => setText(filters.text), [filters.text]);
-  const emitText = useDebouncedCallback((v: string) => onChange({ text: v }), TEXT_DEBOUNCE_MS);
+  const composing = useRef(false);
+  const emitText = (v: string): void => {
+    // The clock of 'search' (typed → list painted) starts at the keystroke the seller made.
+    if (v.trim() !== filters.text.trim()) markStart('search');
+    onChange({ text: v });
+  };
 
   const runNow = (): void => {
-    emitText.cancel();
-    if (text !== filters.text) onChange({ text });
+    if (text !== filters.text) emitText(text);
     else onSearch();
   };
 
@@ -121,7 +125,14 @@ export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Pro
           allowClear
           onChange={(e) => {
             setText(e.target.value);
-            emitText(e.target.value);
+            if (!composing.current) emitText(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            emitText(e.currentTarget.value);
           }}
           style={{ width: 220 }}
         />

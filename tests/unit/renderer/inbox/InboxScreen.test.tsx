@@ -130,12 +130,35 @@ describe('Inquiries & messages → From customers', () => {
     const search = screen.getByRole('textbox', { name: 'Search text' });
     expect(document.activeElement).toBe(search);
     await u.keyboard('j');
-    expect(dataRows()[0]!.getAttribute('aria-selected')).toBe('true');
+    // The key went into the box and searched at once (no debounce), rather than moving.
     expect((search as HTMLInputElement).value).toBe('j');
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ text: 'j' }));
 
     act(() => search.blur());
     await u.keyboard('?');
     expect(await dialogTitled('Keyboard shortcuts')).toBeDefined();
+  });
+
+  it('searches as the seller types, one search in flight, painting only the latest', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const before = fake.callsOf('search').length;
+    let release = (): void => undefined;
+    fake.gates.set('search', new Promise<void>((r) => (release = r)));
+    const u = user();
+    await u.type(screen.getByRole('textbox', { name: 'Search text' }), 'Question 2');
+    // The first keystroke's search is held by the gate; the other nine wait behind it.
+    expect(fake.callsOf('search').slice(before)).toEqual([expect.objectContaining({ text: 'Q' })]);
+    fake.gates.delete('search');
+    act(() => release());
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(
+      fake
+        .callsOf('search')
+        .slice(before)
+        .map((q) => (q as { text: string }).text),
+    ).toEqual(['Q', 'Question 2']);
   });
 
   it('shows offline, syncing and the outbox with retry and cancel', async () => {
