@@ -22,28 +22,30 @@ interface ExistingRow {
 const SQL = {
   existing: `SELECT rowid, version, updated_at, status, hidden, answered_at, message_count
              FROM inquiries WHERE shop_id = ? AND question_no = ?`,
+  // Positional parameters in column order: binding by name costs a lookup per column per row.
   insert: `INSERT INTO inquiries (id, shop_id, question_no, inq_type, source, question_type,
              status, category, title, buyer_id, buyer_name, receiver, item_no, item_name,
              item_category, seller_code, order_no, cart_no, received_at, answered_at, updated_at,
              last_buyer_at, reply_seq_no, hidden, version, message_count, snippet)
-           VALUES (@id, @shopId, @questionNo, @inqType, @source, @questionType, @status,
-             @category, @title, @buyerId, @buyerName, @receiver, @itemNo, @itemName,
-             @itemCategory, @sellerCode, @orderNo, @cartNo, @receivedAt, @answeredAt, @updatedAt,
-             @lastBuyerAt, @replySeqNo, @hidden, @version, @messageCount, @snippet)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   // Plain INSERT / UPDATE by rowid rather than an upsert with RETURNING: the caller already
   // looked the row up, and RETURNING roughly doubles the cost of the statement.
-  update: `UPDATE inquiries SET inq_type = @inqType, source = @source,
-             question_type = @questionType, status = @status, category = @category,
-             title = @title, buyer_id = @buyerId, buyer_name = @buyerName, receiver = @receiver,
-             item_no = @itemNo, item_name = @itemName, item_category = @itemCategory,
-             seller_code = @sellerCode, order_no = @orderNo, cart_no = @cartNo,
-             received_at = @receivedAt, answered_at = @answeredAt, updated_at = @updatedAt,
-             last_buyer_at = @lastBuyerAt, reply_seq_no = @replySeqNo, hidden = @hidden,
-             version = @version, message_count = @messageCount, snippet = @snippet
-           WHERE rowid = @rowid`,
+  // The key columns (id, shop_id, question_no) stay out of SET: naming them would rewrite the
+  // unique indexes on every update. Its parameters are the insert's without the first three.
+  update: `UPDATE inquiries SET inq_type = ?, source = ?,
+             question_type = ?, status = ?, category = ?, title = ?, buyer_id = ?,
+             buyer_name = ?, receiver = ?, item_no = ?, item_name = ?, item_category = ?,
+             seller_code = ?, order_no = ?, cart_no = ?, received_at = ?, answered_at = ?,
+             updated_at = ?, last_buyer_at = ?, reply_seq_no = ?, hidden = ?, version = ?,
+             message_count = ?, snippet = ?
+           WHERE rowid = ?`,
   messagesOf: `SELECT seq_no AS seqNo, author, body, sent_at AS sentAt
                FROM messages WHERE inquiry_rowid = ? ORDER BY seq_no`,
   deleteMessages: 'DELETE FROM messages WHERE inquiry_rowid = ?',
+  // For a thread whose messages are known to be absent (new, or just cleared): no conflict
+  // handling to plan for.
+  insertMessage: `INSERT INTO messages (inquiry_rowid, seq_no, author, from_name, to_name, title,
+                    body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   upsertMessage: `INSERT INTO messages (inquiry_rowid, seq_no, author, from_name, to_name, title,
                     body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                   ON CONFLICT (inquiry_rowid, seq_no) DO UPDATE SET author = excluded.author,
@@ -129,7 +131,8 @@ function writeThreadText(
     const ids = t.messages.flatMap((m) => m.attachments.map((a) => a.id));
     stmt(db, SQL.deleteStaleAttachments).run(rowid, JSON.stringify(ids));
   }
-  writeMessages(db, rowid, incoming);
+  // Complete threads replace what was cached (cleared above); partial ones merge by seqNo.
+  writeMessages(db, rowid, incoming, !existed || t.complete);
   if (existed) stmt(db, SQL.deleteDoc).run(rowid);
   const doc = buildSearchDocument({
     title: t.title,
@@ -146,44 +149,51 @@ function writeInquiry(
   d: ReturnType<typeof deriveThread>,
   rowid: number | undefined,
 ): number {
-  const params = {
-    id: makeInquiryId(t.shopId, t.questionNo),
-    shopId: t.shopId,
-    questionNo: t.questionNo,
-    inqType: t.inqType,
-    source: sourceOf(t.inqType),
-    questionType: questionTypeOf(t),
-    status: t.status,
-    category: t.category,
-    title: t.title,
-    buyerId: t.buyerId,
-    buyerName: t.buyerName,
-    receiver: t.receiver,
-    itemNo: t.itemNo,
-    itemName: t.itemName,
-    itemCategory: t.itemCategory,
-    sellerCode: t.sellerCode,
-    orderNo: t.orderNo,
-    cartNo: t.cartNo,
-    receivedAt: t.receivedAt,
-    answeredAt: t.answeredAt,
-    updatedAt: t.updatedAt,
-    lastBuyerAt: d.lastBuyerAt,
-    replySeqNo: d.replySeqNo,
-    hidden: t.hidden ? 1 : 0,
-    version: t.version,
-    messageCount: d.messageCount,
-    snippet: d.snippet,
-  };
+  const values = [
+    makeInquiryId(t.shopId, t.questionNo),
+    t.shopId,
+    t.questionNo,
+    t.inqType,
+    sourceOf(t.inqType),
+    questionTypeOf(t),
+    t.status,
+    t.category,
+    t.title,
+    t.buyerId,
+    t.buyerName,
+    t.receiver,
+    t.itemNo,
+    t.itemName,
+    t.itemCategory,
+    t.sellerCode,
+    t.orderNo,
+    t.cartNo,
+    t.receivedAt,
+    t.answeredAt,
+    t.updatedAt,
+    d.lastBuyerAt,
+    d.replySeqNo,
+    t.hidden ? 1 : 0,
+    t.version,
+    d.messageCount,
+    d.snippet,
+  ];
   if (rowid !== undefined) {
-    stmt(db, SQL.update).run({ ...params, rowid });
+    const changes = values.slice(3);
+    changes.push(rowid);
+    stmt(db, SQL.update).run(changes);
     return rowid;
   }
-  return Number(stmt(db, SQL.insert).run(params).lastInsertRowid);
+  return Number(stmt(db, SQL.insert).run(values).lastInsertRowid);
 }
 
-function writeMessages(db: Database, rowid: number, messages: readonly MessageRecord[]): void {
-  const insertMessage = stmt(db, SQL.upsertMessage);
+function writeMessages(
+  db: Database,
+  rowid: number,
+  messages: readonly MessageRecord[],
+  noneCached: boolean,
+): void {
+  const insertMessage = stmt(db, noneCached ? SQL.insertMessage : SQL.upsertMessage);
   const insertAttachment = stmt(db, SQL.upsertAttachment);
   for (const m of messages) {
     insertMessage.run(rowid, m.seqNo, m.author, m.from, m.to, m.title, m.body, m.sentAt);

@@ -1,10 +1,13 @@
 // Change-feed sync for the qpost adapter: page after page from the saved cursor; each page's
-// threads and its new cursor commit together. "Resync required" (the server no longer knows the
-// cursor) clears it and starts over once: upserts replace what the cache holds, nothing doubles.
+// threads and its new cursor commit together. The next page is fetched while the current one is
+// written (at most one request in flight), so the network wait and the writing overlap; a fetched
+// page is only ever applied after every page before it committed, so the saved cursor never runs
+// ahead of the rows. "Resync required" (the server no longer knows the cursor) clears it and
+// starts over once: upserts replace what the cache holds, nothing doubles.
 import { AppFailure } from '../../../shared/errors.js';
 import { FEED_PAGE_MAX } from '../../../shared/limits.js';
 import type { Database } from '../db/open.js';
-import type { Gateway } from '../gateway/index.js';
+import type { ChangesResult, Gateway } from '../gateway/index.js';
 import type { SliceApplier } from './apply.js';
 import type { Emit } from './events.js';
 import { readSyncState, resetSyncPosition, saveSyncPosition } from './state.js';
@@ -27,32 +30,46 @@ export interface FeedSyncContext {
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
 }
 
+/** A page request started ahead of time; its failure surfaces only when it is awaited. */
+function prefetch(
+  ctx: FeedSyncContext,
+  shopId: string,
+  cursor: string | null,
+  pageSize: number,
+): Promise<ChangesResult> {
+  const request = ctx.gateway.getChanges(shopId, cursor, pageSize);
+  // Handled here so a failure while the previous page is still being written is not reported
+  // as unhandled; the loop awaits the same promise and sees the error then.
+  request.catch(() => undefined);
+  return request;
+}
+
 export async function syncShopFeed(ctx: FeedSyncContext, shopId: string): Promise<ShopSyncResult> {
   const pageSize = Math.min(FEED_PAGE_MAX, ctx.pageSize ?? FEED_PAGE_MAX);
   const result: ShopSyncResult = { shopId, fetched: 0, changed: 0, resynced: false };
   let state = readSyncState(ctx.db, shopId);
-  let cursor = state.cursor;
+  let next = prefetch(ctx, shopId, state.cursor, pageSize);
   let applied = 0;
   for (let page = 1; ; page++) {
     let answer;
     try {
-      answer = await ctx.gateway.getChanges(shopId, cursor, pageSize);
+      answer = await next;
     } catch (e) {
       if (e instanceof AppFailure && e.code === 'RESYNC_REQUIRED' && !result.resynced) {
         resetSyncPosition(ctx.db, shopId);
         state = readSyncState(ctx.db, shopId);
-        cursor = null;
         result.resynced = true;
+        next = prefetch(ctx, shopId, null, pageSize);
         continue;
       }
       throw e;
     }
+    if (answer.hasMore) next = prefetch(ctx, shopId, answer.cursor, pageSize);
     result.fetched += answer.threads.length;
     const fullDone = state.fullDone || !answer.hasMore;
     const changedIds = await ctx.applier.apply(answer.threads, () =>
       saveSyncPosition(ctx.db, shopId, answer.cursor, fullDone, ctx.now()),
     );
-    cursor = answer.cursor;
     applied += answer.threads.length;
     result.changed += changedIds.length;
     if (changedIds.length > 0) ctx.emit('inquiriesChanged', { shopId, inquiryIds: changedIds });

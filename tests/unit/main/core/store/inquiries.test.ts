@@ -105,6 +105,31 @@ describe('applyThreads', () => {
     expect(textHits(db, 'third')).toEqual(['shopA:1']);
   });
 
+  it('a partial thread of an inquiry the cache does not know yet stores its messages', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [thread(1, { complete: false, messages: [message(4, { body: 'late' })] })]);
+    expect(db.prepare('SELECT seq_no, body FROM messages').all()).toEqual([
+      { seq_no: 4, body: 'late' },
+    ]);
+  });
+
+  it('a new inquiry that reuses the rowid of a deleted one gets only its own messages', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [thread(1), thread(2, { messages: [message(1), message(2)] })]);
+    const rowid = db.prepare("SELECT rowid FROM inquiries WHERE id = 'shopA:2'").pluck().get();
+    db.prepare("DELETE FROM inquiries WHERE id = 'shopA:2'").run();
+    // A fresh insert takes max(rowid) + 1: the deleted inquiry's rowid again.
+    applyThreads(db, [thread(3, { messages: [message(2, { body: 'only me' })] })]);
+    expect(db.prepare("SELECT rowid FROM inquiries WHERE id = 'shopA:3'").pluck().get()).toBe(
+      rowid,
+    );
+    expect(
+      db.prepare('SELECT seq_no, body FROM messages WHERE inquiry_rowid = ?').all(rowid),
+    ).toEqual([{ seq_no: 2, body: 'only me' }]);
+  });
+
   it('keeps one message per seqNo when a page repeats one', () => {
     const db = tempDb();
     seedShops(db);

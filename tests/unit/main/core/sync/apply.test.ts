@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../../../src/main/core/db/open.js';
 import { replaceShops, upsertAccount } from '../../../../../src/main/core/store/inquiries.js';
 import type { ThreadRecord } from '../../../../../src/main/core/store/types.js';
-import { createSliceApplier } from '../../../../../src/main/core/sync/apply.js';
+import {
+  createSliceApplier,
+  MAX_SLICE,
+  MIN_SLICE,
+  nextSliceSize,
+  TARGET_SLICE_MS,
+} from '../../../../../src/main/core/sync/apply.js';
 import { readSyncState, saveSyncPosition } from '../../../../../src/main/core/sync/state.js';
 import { enqueue } from '../../../../../src/main/core/outbox/enqueue.js';
 import { QPOST_CAPABILITIES } from '../../../../../src/main/core/gateway/index.js';
@@ -102,5 +108,23 @@ describe('slice applier', () => {
     expect(db.prepare("SELECT status FROM inquiries WHERE id = 's1:1'").get()).toEqual({
       status: 'S3',
     });
+  });
+
+  it('never puts more than MAX_SLICE threads in one transaction', async () => {
+    const applier = createSliceApplier(db);
+    const page = Array.from({ length: 2 * MAX_SLICE + 1 }, (_, i) => thread(i + 1));
+    await applier.apply(page);
+    expect(applier.slices).toBeGreaterThanOrEqual(3);
+    expect(db.prepare('SELECT count(*) AS n FROM inquiries').get()).toEqual({ n: page.length });
+  });
+});
+
+describe('slice size', () => {
+  it('aims at the target time from the cost per thread, within the bounds', () => {
+    expect(nextSliceSize(TARGET_SLICE_MS / 50)).toBe(50);
+    expect(nextSliceSize(0.0001)).toBe(MAX_SLICE);
+    expect(nextSliceSize(1000)).toBe(MIN_SLICE);
+    expect(nextSliceSize(0)).toBe(MAX_SLICE);
+    expect(nextSliceSize(Number.NaN)).toBe(MAX_SLICE);
   });
 });
