@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../src/main/core/index.js';
 import type { Core } from '../../src/main/core/host.js';
 import { startCoreWorker } from '../../src/main/core/worker/start-core-worker.js';
+import { measureLoop, PROBE_MS } from './lib/main-thread.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { markdownTable, ms } from './lib/stats.js';
 
@@ -25,7 +25,6 @@ const inquiries = Number(values.inquiries ?? (values.quick === true ? 10_000 : 1
 if (!Number.isInteger(inquiries) || inquiries < 1) throw new Error('--inquiries must be ≥ 1');
 const referenceFirst = values['reference-first'] === true;
 const TARGET_MS = 50;
-const PROBE_MS = 5;
 
 interface Run {
   label: string;
@@ -43,45 +42,6 @@ interface Run {
   progressEvents: number;
 }
 
-/**
- * Watch the main thread while `work` runs. Two views of a block: how late a 5 ms interval fires
- * (what a user feels, but on a loaded machine it also counts time the OS gave to other
- * processes), and how long the loop was *busy running JavaScript* between two ticks (event-loop
- * utilization: descheduling while idle does not count), which is the block the code causes.
- */
-async function measure<T>(work: () => Promise<T>) {
-  const loop = monitorEventLoopDelay({ resolution: PROBE_MS });
-  const elu = performance.eventLoopUtilization;
-  const start = elu();
-  let lastElu = start;
-  let last = performance.now();
-  let probeMax = 0;
-  let busyMax = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    probeMax = Math.max(probeMax, now - last - PROBE_MS);
-    last = now;
-    const e = elu();
-    busyMax = Math.max(busyMax, elu(e, lastElu).active);
-    lastElu = e;
-  }, PROBE_MS);
-  loop.enable();
-  const t0 = performance.now();
-  const value = await work();
-  const elapsed = performance.now() - t0;
-  loop.disable();
-  clearInterval(probe);
-  return {
-    value,
-    elapsed,
-    probeMaxMs: probeMax,
-    loopMaxMs: loop.max / 1e6,
-    loopP99Ms: loop.percentile(99) / 1e6,
-    busyMaxMs: busyMax,
-    utilization: elu(start).utilization,
-  };
-}
-
 async function syncRun(label: string, core: Core): Promise<Run> {
   let progressEvents = 0;
   core.on('syncProgress', () => progressEvents++);
@@ -89,7 +49,7 @@ async function syncRun(label: string, core: Core): Promise<Run> {
   if (!login.ok) throw new Error(`${label}: login failed: ${login.error.message}`);
   const selected = await core.api.selectShop({ shopId: 'all' });
   if (!selected.ok) throw new Error(`${label}: ${selected.error.message}`);
-  const m = await measure(() => core.api.syncNow({}));
+  const m = await measureLoop(() => core.api.syncNow({}));
   if (!m.value.ok) throw new Error(`${label}: sync failed: ${m.value.error.message}`);
   const all = await core.api.search({ shopId: 'all', limit: 1 });
   if (!all.ok) throw new Error(`${label}: ${all.error.message}`);
@@ -111,7 +71,7 @@ const sandbox = await startBenchSandbox(work, inquiries);
 const runs: Run[] = [];
 try {
   // The machine's own noise floor: the same probes with nothing to do for a few seconds.
-  const idle = await measure(() => new Promise((done) => setTimeout(done, 3_000)));
+  const idle = await measureLoop(() => new Promise((done) => setTimeout(done, 3_000)));
   const { probeMaxMs, loopMaxMs, loopP99Ms, busyMaxMs, utilization } = idle;
   runs.push({
     label: 'idle (noise floor)',

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreLogger } from '../core/host.js';
+import type { CoreLogger, CredentialVault } from '../core/host.js';
 import { startCoreWorker, type WorkerCore } from '../core/worker/start-core-worker.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { DEFAULT_RENDERER_DIR, buildRenderer, isRendererBuilt } from './renderer-build.js';
@@ -29,6 +29,9 @@ export interface ShellOptions {
   /** Build the renderer first even when a build exists. */
   rebuild?: boolean;
   limits?: WebServerOptions['limits'];
+  /** Where a remembered login is kept. The browser shell has none of its own (nothing of the
+   *  kind exists in plain Node), so it never remembers; a host that has one passes it. */
+  vault?: CredentialVault;
   logger?: CoreLogger;
   log?: (line: string) => void;
 }
@@ -95,6 +98,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
       sandboxUrl: serverUrl,
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(options.vault === undefined ? {} : { vault: options.vault }),
       background: true,
     });
     cleanups.push(() => core.close());

@@ -13,7 +13,7 @@ import {
   Typography,
   type GetRef,
 } from 'antd';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, Draft, InquirySummary, OutboxItem } from '../../shared/api.js';
 import type { AttachmentMeta, ReplyStatus } from '../../shared/domain.js';
@@ -23,7 +23,7 @@ import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
-import { markStart } from '../perf.js';
+import { markPainted, markStart } from '../perf.js';
 import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
@@ -55,6 +55,12 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   const [attachments, setAttachments] = useState<AttachmentMeta[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [sending, setSending] = useState(false);
+  // 'send' (confirmed → shown as queued) ends with the first paint of the render that shows the
+  // queued reply; the delivery may already have turned it into a sent message by then.
+  const [queuedCount, setQueuedCount] = useState(0);
+  useLayoutEffect(() => {
+    if (queuedCount > 0) markPainted('send');
+  }, [queuedCount]);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [draftState, setDraftState] = useState<'idle' | 'saved' | 'failed'>(
     draft ? 'saved' : 'idle',
@@ -97,7 +103,6 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   const tooLong = length > REPLY_MAX_CHARS;
 
   const send = async (): Promise<void> => {
-    // 'send' (confirmed → shown as queued) ends when the pending item is painted (PendingItem).
     markStart('send');
     setSending(true);
     saveDraft.cancel();
@@ -119,6 +124,7 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
     setDraftState('idle');
     void call('deleteDraft', { inquiryId: inquiry.id });
     onQueued(res.value);
+    setQueuedCount((n) => n + 1);
     void message.success(t('composer.queued'));
   };
 

@@ -1,7 +1,7 @@
 // An outgoing action that is not delivered yet: queued, sending, failed (retry) or in conflict
 // with another staff member's answer (theirs shown; keep mine or drop it).
 import { Alert, Button, Space, Tag } from 'antd';
-import { useLayoutEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
@@ -9,7 +9,6 @@ import { call } from '../api.js';
 import { DateTime } from '../components/DateTime.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SafeText } from '../components/SafeText.js';
-import { markPainted } from '../perf.js';
 
 export const OUTBOX_STATE_COLOR = {
   queued: 'processing',
@@ -42,8 +41,6 @@ export function PendingItem({
   const { error, setError, act } = useOutboxActions(onChanged);
   const canRetry = item.state === 'failed' || item.state === 'conflict';
   const canCancel = item.state === 'queued' || canRetry;
-  // Ends the 'send' measure the composer started (without a start it records nothing).
-  useLayoutEffect(() => markPainted('send'), []);
   return (
     <article className="tw-msg tw-msg-pending" aria-label={t(`outbox.kind.${item.kind}`)}>
       <div className="tw-msg-meta">

@@ -20,7 +20,7 @@ interface RawThread {
   MESSAGES: { SEQ_NO: number; CONTENTS: string; SEND_DT: string }[];
 }
 
-async function rpc(base: string, key: string, method: string, form: Record<string, string>) {
+export async function rpc(base: string, key: string, method: string, form: Record<string, string>) {
   const res = await fetch(qapiUrl(base, method), {
     method: 'POST',
     headers: {

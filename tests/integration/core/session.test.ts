@@ -106,6 +106,23 @@ describe('session against the sandbox', () => {
     ).toBeNull();
   });
 
+  it('a restored login reopens the shop last worked in; a new login still asks', async () => {
+    const vault = memoryVault();
+    const start = () =>
+      createSession({ db: cache.db, sandboxUrl: sandbox.url, vault, transport: FAST_TRANSPORT });
+    const s1 = start();
+    const first = await s1.login({ ...LOGIN, location: 'sandbox', remember: true });
+    expect(first.selectedShopId).toBeNull();
+    expect((await start().restore())?.selectedShopId).toBeNull();
+    s1.selectShop('all');
+    expect((await start().restore())?.selectedShopId).toBe('all');
+    const shop = first.shops[1]!.id;
+    s1.selectShop(shop);
+    expect((await start().restore())?.selectedShopId).toBe(shop);
+    // Logging in by hand shows the shop picker, as Qpost does.
+    expect((await start().login({ ...LOGIN, location: 'sandbox' })).selectedShopId).toBeNull();
+  });
+
   it('restores offline from the cache and issues the key when the server is back', async () => {
     const vault = memoryVault();
     const s1 = createSession({

@@ -20,6 +20,7 @@ import {
 } from '../gateway/index.js';
 import type { CredentialVault } from '../host.js';
 import { listShops, replaceShops, upsertAccount } from '../store/inquiries.js';
+import { lastShop, rememberShop } from '../store/last-shop.js';
 import type { Connectivity } from '../sync/connectivity.js';
 import { noEmit, type Emit } from '../sync/events.js';
 
@@ -202,6 +203,38 @@ export function createSession(opts: SessionOptions): Session {
     return current.info;
   }
 
+  /** Logs in again with a saved login; offline, from the cache. Null: the login is gone. */
+  async function restoreLogin(saved: SavedLogin): Promise<SessionInfo | null> {
+    try {
+      return await login({
+        user: saved.user,
+        password: saved.password,
+        location: saved.location,
+        ...(saved.location === 'custom' ? { serverUrl: saved.serverUrl } : {}),
+        remember: true,
+      });
+    } catch (e) {
+      if (e instanceof AppFailure && OFFLINE_CODES.has(e.code)) return restoreOffline(saved);
+      if (e instanceof AppFailure && (e.code === 'LOGIN_FAILED' || e.code === 'ACCOUNT_LOCKED')) {
+        // A saved password the server refuses would only lock the account: forget it.
+        await opts.vault?.clear(VAULT_ENTRY);
+        emit('sessionExpired', { reason: e.code });
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** A restored login opens the shop the seller last worked in, when it is still theirs. */
+  function reopenLastShop(): SessionInfo | null {
+    if (current === null) return null;
+    const last = lastShop(opts.db, current.accountId);
+    if (last !== null && (last === 'all' || current.info.shops.some((s) => s.id === last))) {
+      current.info = { ...current.info, selectedShopId: last };
+    }
+    return current.info;
+  }
+
   function openCached(target: {
     user?: string | undefined;
     location: LoginLocation;
@@ -254,24 +287,7 @@ export function createSession(opts: SessionOptions): Session {
         await opts.vault.clear(VAULT_ENTRY);
         return null;
       }
-      try {
-        return await login({
-          user: saved.user,
-          password: saved.password,
-          location: saved.location,
-          ...(saved.location === 'custom' ? { serverUrl: saved.serverUrl } : {}),
-          remember: true,
-        });
-      } catch (e) {
-        if (e instanceof AppFailure && OFFLINE_CODES.has(e.code)) return restoreOffline(saved);
-        if (e instanceof AppFailure && (e.code === 'LOGIN_FAILED' || e.code === 'ACCOUNT_LOCKED')) {
-          // A saved password the server refuses would only lock the account: forget it.
-          await opts.vault.clear(VAULT_ENTRY);
-          emit('sessionExpired', { reason: e.code });
-          return null;
-        }
-        throw e;
-      }
+      return (await restoreLogin(saved)) === null ? null : reopenLastShop();
     },
 
     async logout() {
@@ -291,6 +307,7 @@ export function createSession(opts: SessionOptions): Session {
         throw new AppFailure('SHOP_NOT_FOUND', `no shop ${shopId} in this login`);
       }
       current.info = { ...current.info, selectedShopId: shopId };
+      rememberShop(opts.db, current.accountId, shopId);
       return current.info;
     },
   };

@@ -1,0 +1,295 @@
+// `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]`: issue 6's
+// suite, end to end. A sandbox process serves a generated shop; the browser shell (core in its
+// worker) syncs it while Debian's Chromium shows the app; Playwright then does what a seller
+// does and reads the app's own timing marks. Every figure stands next to its target and to a
+// reference measured in this run. Writes bench-results/<date-time>.{json,md}; exits non-zero
+// only when it cannot run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { startShell, type Shell } from '../../src/main/web/shell.js';
+import type { InboxEvents } from '../../src/shared/api.js';
+import { memoryVault } from '../integration/core/helpers.js';
+import { runSearchBench } from './core-search.js';
+import {
+  LONG_TASK_RECORDER,
+  heapAfterGc,
+  launchChromium,
+  longTasksSince,
+  pageNow,
+} from './lib/browser.js';
+import { growthPoint, type GrowthPoint } from './lib/growth.js';
+import { watchEventLoop } from './lib/main-thread.js';
+import { rawSync } from './lib/raw-sync.js';
+import { emptyFeedRoundTrip } from './lib/feed-probe.js';
+import { cacheBytes as cacheSize, cacheCounts } from './lib/cache-file.js';
+import { buildFigures, growthTable } from './lib/figures.js';
+import { figuresTable, seconds, writeResults } from './lib/report.js';
+import { startBenchSandbox } from './lib/sandbox-process.js';
+import { ms, summarize, markdownTable } from './lib/stats.js';
+import {
+  DEMO,
+  SEARCH_START_RECORDER,
+  firstListPaint,
+  loginThroughUi,
+  openConversations,
+  scrollList,
+  sendReplies,
+  typedSearches,
+} from './lib/ui-phases.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    inquiries: { type: 'string' },
+    growth: { type: 'string' },
+  },
+});
+const quick = values.quick;
+const inquiries = Number(values.inquiries ?? (quick ? 5_000 : 100_000));
+const growthSizes =
+  values.growth === 'none'
+    ? []
+    : (values.growth ?? (quick ? '2000,10000' : '10000,100000,1000000')).split(',').map(Number);
+if (!Number.isInteger(inquiries) || inquiries < 100) throw new Error('--inquiries must be ≥ 100');
+if (growthSizes.some((n) => !Number.isInteger(n) || n < 100))
+  throw new Error('--growth takes sizes ≥ 100, comma-separated, or "none"');
+const N = quick
+  ? { warm: 2, open: 15, typedRounds: 1, sends: 5, scrollSec: 3, coldStarts: 1, search: 10 }
+  : { warm: 5, open: 40, typedRounds: 4, sends: 20, scrollSec: 10, coldStarts: 3, search: 40 };
+const QUERIES = ['配送状況', '返品', 'サイズ', '什么时候', '发货'];
+
+const log = (line: string): void => console.log(`[bench] ${line}`);
+const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-app-'));
+const dataDir = join(work, 'cache');
+const vault = memoryVault();
+const started = new Date();
+
+const sandbox = await startBenchSandbox(work, inquiries);
+const browser = await launchChromium();
+const context = await browser.newContext({
+  locale: 'en-US',
+  viewport: { width: 1440, height: 900 },
+});
+await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
+let shell: Shell | null = null;
+try {
+  log('raw limit (reference)…');
+  const raw1 = await rawSync(
+    sandbox.url,
+    { apiKey: 'SANDBOX-KEY', ...DEMO },
+    join(work, 'raw1.db'),
+  );
+
+  // ---- initial sync through the real stack, watched from the shell's main thread ------------
+  shell = await startShell({ serverUrl: sandbox.url, dataDir, vault, port: 0 });
+  const syncTimings: InboxEvents['timing'][] = [];
+  shell.core.on('timing', (t) => {
+    if (t.name === 'sync.shop')
+      syncTimings.push({ ...t, detail: { ...t.detail, at: performance.now() } });
+  });
+  const page = await context.newPage();
+  log('logging in through the UI; initial sync…');
+  const watch = watchEventLoop();
+  const since = await pageNow(page).catch(() => 0);
+  const loginAt = performance.now();
+  await loginThroughUi(page, shell.url);
+  const session = await shell.core.api.getSession({});
+  const shopCount = session.ok && session.value ? session.value.shops.length : 0;
+  while (syncTimings.length < shopCount) await new Promise((r) => setTimeout(r, 20));
+  const syncEnd = performance.now();
+  const mainThread = watch.stop();
+  const syncLongTasks = await longTasksSince(page, since);
+  const syncMs = syncEnd - loginAt;
+  const coreSyncMs = syncTimings.reduce((a, t) => a + t.ms, 0);
+  const workerLoopMax = Math.max(...syncTimings.map((t) => t.detail?.maxEventLoopDelayMs ?? 0));
+  const longestSlice = Math.max(...syncTimings.map((t) => t.detail?.longestApplySliceMs ?? 0));
+  const dbFile = join(dataDir, 'toiawase.db');
+  const counts = cacheCounts(dbFile);
+  log(`synced ${counts.inquiries} inquiries / ${counts.messages} messages in ${seconds(syncMs)}`);
+
+  // ---- incremental sync, nothing changed -------------------------------------------------------
+  const incremental: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const s = await shell.core.api.syncNow({});
+    if (!s.ok || s.value.state !== 'idle') throw new Error('incremental sync failed');
+    if (i > 0) incremental.push(performance.now() - t0);
+  }
+  const emptyTrip = await emptyFeedRoundTrip(sandbox.url, dbFile, {
+    apiKey: 'SANDBOX-KEY',
+    ...DEMO,
+  });
+
+  // ---- the seller's keystrokes ------------------------------------------------------------------
+  log('open conversation, typed search, send, scroll…');
+  const ui = await onFailureScreenshot(page, async () => {
+    await firstListPaint(page);
+    const open = (await openConversations(page, N.warm + N.open)).slice(N.warm);
+    await typedSearches(page, QUERIES.slice(0, N.warm));
+    const typed: { query: string; ms: number }[] = [];
+    for (let r = 0; r < N.typedRounds; r++) typed.push(...(await typedSearches(page, QUERIES)));
+    const send = (await sendReplies(page, 1 + N.sends)).slice(1);
+    const scroll = await scrollList(page, N.scrollSec);
+    const rowsLoaded = await page.locator('[data-inquiry-id]').count();
+    return { open, typed, send, scroll, rowsLoaded };
+  });
+  const { open, typed, send, scroll, rowsLoaded } = ui;
+  const heap = await heapAfterGc(page);
+  await page.close();
+  await shell.close();
+  shell = null;
+
+  // ---- cold start with the cache in place ------------------------------------------------------
+  log('cold starts…');
+  const cold: { totalMs: number; shellMs: number; pageMs: number }[] = [];
+  for (let i = 0; i < N.coldStarts; i++) {
+    const t0 = performance.now();
+    shell = await startShell({ serverUrl: sandbox.url, dataDir, vault, port: 0 });
+    const shellMs = performance.now() - t0;
+    const p = await context.newPage();
+    const navigateAt = performance.now();
+    await p.goto(shell.url);
+    const pageMs = await onFailureScreenshot(p, () => firstListPaint(p));
+    cold.push({ totalMs: navigateAt - t0 + pageMs, shellMs, pageMs });
+    await p.close();
+    await shell.close();
+    shell = null;
+  }
+
+  log('search shapes vs bare SQL…');
+  const shopIds = session.ok && session.value ? session.value.shops.map((s) => s.id) : [];
+  const search = runSearchBench(dbFile, {
+    warmup: N.warm,
+    iterations: N.search,
+    shopIds,
+    now: Date.now(),
+  });
+  const raw2 = await rawSync(
+    sandbox.url,
+    { apiKey: 'SANDBOX-KEY', ...DEMO },
+    join(work, 'raw2.db'),
+  );
+  const raw = raw1.ms <= raw2.ms ? raw1 : raw2;
+  const cacheBytes = cacheSize(dbFile);
+  await sandbox.stop();
+
+  const growth: GrowthPoint[] = [];
+  for (const n of growthSizes) {
+    log(`growth: ${n} inquiries…`);
+    growth.push(growthPoint(work, n, { warmup: N.warm, iterations: N.search }));
+    rmSync(join(work, `growth-${n}.db`), { force: true });
+  }
+
+  const figures = buildFigures({
+    syncMs,
+    coreSyncMs,
+    raw,
+    counts,
+    shops: shopCount,
+    incremental,
+    emptyTrip,
+    search,
+    open,
+    typed,
+    send,
+    cold,
+    mainThreadBusyMax: mainThread.busyMaxMs,
+    workerLoopMax,
+    longestSlice,
+    syncLongTasks: syncLongTasks.map((t) => t.ms),
+    scroll,
+    heap,
+    rowsLoaded,
+    cacheBytes,
+  });
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    loadavg: loadavg(),
+    node: process.version,
+    chromium: browser.version(),
+  };
+  const markdown = [
+    `# Toiawase benchmark — ${started.toISOString()}${quick ? ' (quick)' : ''}`,
+    '',
+    `${counts.inquiries} inquiries / ${counts.messages} messages synced from a generated sandbox shop (${inquiries} generated, seed 1). Machine: ${machine.cpus} × ${machine.model ?? '?'}, load ${machine.loadavg.map((l) => l.toFixed(1)).join(' ')}, Node ${machine.node}, Chromium ${machine.chromium}.`,
+    '',
+    figuresTable(figures),
+    '',
+    '## Search shapes (store vs bare SQL, same database, interleaved)',
+    '',
+    markdownTable(
+      ['shape', 'rows', 'p50', 'p95', 'bare p50', 'bare p95', 'p95 ratio'],
+      search.map((s) => [
+        s.shape,
+        s.total,
+        ms(s.store.p50),
+        ms(s.store.p95),
+        ms(s.bareSql.p50),
+        ms(s.bareSql.p95),
+        (s.store.p95 / s.bareSql.p95).toFixed(2),
+      ]),
+    ),
+    '',
+    '## Growth (store level: search and open p95 by cache size)',
+    '',
+    growthTable(growth),
+    '',
+  ].join('\n');
+  console.log(`\n${markdown}`);
+  const paths = writeResults(
+    resolve(import.meta.dirname, '../../bench-results'),
+    `${started.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}`,
+    {
+      started,
+      quick,
+      inquiries,
+      machine,
+      counts,
+      figures,
+      raw,
+      syncMs,
+      coreSyncMs,
+      syncTimings,
+      mainThread,
+      incremental,
+      emptyTrip,
+      open,
+      typed,
+      send,
+      cold,
+      scroll: {
+        ...scroll,
+        frames: summarize(scroll.frames),
+        idleFrames: summarize(scroll.idleFrames),
+      },
+      heap,
+      rowsLoaded,
+      cacheBytes,
+      search,
+      growth,
+    },
+    markdown,
+  );
+  log(`results: ${paths.json}`);
+} finally {
+  await shell?.close();
+  await browser.close();
+  await sandbox.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs a UI phase; when it fails, saves what the page showed next to the results. */
+async function onFailureScreenshot<T>(page: Page, phase: () => Promise<T>): Promise<T> {
+  try {
+    return await phase();
+  } catch (e) {
+    const path = resolve(import.meta.dirname, '../../bench-results/failure.png');
+    await page.screenshot({ path }).catch(() => undefined);
+    console.error(`[bench] the UI phase failed; the page as it was: ${path}`);
+    throw e;
+  }
+}

@@ -1,0 +1,106 @@
+// Debian's Chromium driven by Playwright for the benchmarks (never `npx playwright install`),
+// and the page-side instruments they read: the app's own performance measures, long tasks,
+// frame times and the JS heap.
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Collects long tasks (> 50 ms on the renderer's main thread) from the first script on. */
+export const LONG_TASK_RECORDER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ at: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+export interface LongTask {
+  at: number;
+  ms: number;
+}
+
+/** Long tasks that started at or after `since` (page time, ms). */
+export function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+  return page.evaluate(
+    (t) =>
+      ((window as unknown as { __longTasks?: LongTask[] }).__longTasks ?? []).filter(
+        (e) => e.at >= t,
+      ),
+    since,
+  );
+}
+
+export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** Durations of every `name` measure the app has recorded so far. */
+export function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate(
+    (n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration),
+    name,
+  );
+}
+
+/** Waits until the app has recorded more than `count` `name` measures; returns the newest. */
+export async function nextMeasure(
+  page: Page,
+  name: string,
+  count: number,
+  timeout = 30_000,
+): Promise<number> {
+  await page.waitForFunction(
+    ([n, c]) => performance.getEntriesByName(n, 'measure').length > c,
+    [name, count] as const,
+    { timeout, polling: 'raf' },
+  );
+  const all = await measures(page, name);
+  const last = all.at(-1);
+  if (last === undefined) throw new Error(`no ${name} measure`);
+  return last;
+}
+
+/** Frame intervals (ms) recorded by requestAnimationFrame while `action` runs. */
+export async function frameIntervals(page: Page, action: () => Promise<void>): Promise<number[]> {
+  // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
+  await page.evaluate(`
+    window.__frames = [];
+    window.__framing = true;
+    requestAnimationFrame(function tick(t) {
+      window.__frames.push(t);
+      if (window.__framing) requestAnimationFrame(tick);
+    });
+  `);
+  await action();
+  const stamps = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framing: boolean };
+    w.__framing = false;
+    return w.__frames;
+  });
+  return stamps.slice(1).map((t, i) => t - (stamps[i] ?? t));
+}
+
+/** The renderer's live JS heap after a full garbage collection (bytes). */
+export async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,142 @@
+// What a seller does, done by Playwright against the real renderer, each step timed by the
+// app's own performance measures (src/renderer/perf.ts): no sleeps, no guessing.
+import type { Page } from '@playwright/test';
+import { frameIntervals, longTasksSince, nextMeasure, measures, pageNow } from './browser.js';
+import type { LongTask } from './browser.js';
+
+export const DEMO = { user: 'demo', password: 'demo1234' } as const;
+
+/** Records the start time of the newest 'search:start' mark (the keystroke that started it). */
+export const SEARCH_START_RECORDER = `
+  window.__lastSearchStart = -1;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.name === 'search:start') window.__lastSearchStart = e.startTime;
+  }).observe({ type: 'mark' });
+`;
+
+const grid = (page: Page) => page.locator('[role="grid"]');
+const searchBox = (page: Page) => page.getByRole('textbox', { name: 'Search text' });
+
+/** Logs in through the login screen (remembered, so a restart restores it), picks all shops. */
+export async function loginThroughUi(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('radio', { name: 'Sandbox' }).check();
+  await page.getByLabel('ID or e-mail').fill(DEMO.user);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('checkbox', { name: 'Save login information' }).check();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('radio', { name: 'All shops' }).check();
+  await page.getByRole('button', { name: 'Selection complete' }).click();
+  await grid(page).waitFor();
+}
+
+/** Waits for the app's 'list:first-paint' mark; returns its time since navigation (ms). */
+export async function firstListPaint(page: Page, timeout = 60_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => performance.getEntriesByName('list:first-paint', 'mark')[0]?.startTime,
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** j (next row) then Enter (open), `n` times: keypress → conversation painted, each. */
+export async function openConversations(page: Page, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await grid(page).focus();
+    const before = (await measures(page, 'thread-open')).length;
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    samples.push(await nextMeasure(page, 'thread-open', before));
+  }
+  return samples;
+}
+
+/** Waits until the list shows the answer to the newest keystroke; returns that measure. */
+async function searchSettled(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const start = (window as unknown as { __lastSearchStart: number }).__lastSearchStart;
+      const done = performance
+        .getEntriesByName('search', 'measure')
+        .find((m) => Math.abs(m.startTime - start) < 0.001);
+      const busy = document.querySelector('[role="grid"]')?.getAttribute('aria-busy') === 'true';
+      return done !== undefined && !busy ? done.duration : null;
+    },
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/**
+ * Types each query into the search box as a seller would (one character at a time, the list
+ * answering as they go) after clearing it: last keystroke → list painted for the full query.
+ */
+export async function typedSearches(
+  page: Page,
+  queries: readonly string[],
+): Promise<{ query: string; ms: number }[]> {
+  const out: { query: string; ms: number }[] = [];
+  for (const query of queries) {
+    await searchBox(page).focus();
+    if ((await searchBox(page).inputValue()) !== '') {
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await searchSettled(page);
+    }
+    await page.keyboard.type(query);
+    out.push({ query, ms: await searchSettled(page) });
+  }
+  await searchBox(page).fill('');
+  await searchSettled(page);
+  return out;
+}
+
+/** Opens the next conversation and sends a reply, `n` times: Send confirmed → shown as queued. */
+export async function sendReplies(page: Page, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await grid(page).focus();
+    const opened = (await measures(page, 'thread-open')).length;
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await nextMeasure(page, 'thread-open', opened);
+    await page.keyboard.press('r');
+    await page.keyboard.type(`ベンチマークの返信 ${i + 1}: ご連絡ありがとうございます。`);
+    const before = (await measures(page, 'send')).length;
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
+    samples.push(await nextMeasure(page, 'send', before));
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+  return samples;
+}
+
+export interface ScrollRun {
+  seconds: number;
+  frames: number[];
+  idleFrames: number[];
+  longTasks: LongTask[];
+  rowsScrolled: number;
+}
+
+/** Wheel-scrolls the list for `seconds` (pages load as it goes); idle frames as the reference. */
+export async function scrollList(page: Page, seconds: number): Promise<ScrollRun> {
+  const list = grid(page);
+  await list.evaluate((el) => el.scrollTo({ top: 0 }));
+  const idleFrames = await frameIntervals(page, () => page.waitForTimeout(2_000));
+  const box = await list.boundingBox();
+  if (box === null) throw new Error('the list is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const since = await pageNow(page);
+  const frames = await frameIntervals(page, async () => {
+    const end = Date.now() + seconds * 1000;
+    while (Date.now() < end) await page.mouse.wheel(0, 240);
+  });
+  const longTasks = await longTasksSince(page, since);
+  const top = await list.evaluate((el) => el.scrollTop);
+  return { seconds, frames, idleFrames, longTasks, rowsScrolled: Math.round(top / 36) };
+}
