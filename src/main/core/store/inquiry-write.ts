@@ -61,7 +61,25 @@ const SQL = {
                            AND id NOT IN (SELECT value FROM json_each(?))`,
   deleteDoc: 'DELETE FROM inquiry_fts WHERE rowid = ?',
   insertDoc: 'INSERT INTO inquiry_fts (rowid, doc) VALUES (?, ?)',
+  // FTS5 keeps one docsize row per document (columnsize is on), contentless tables included:
+  // the cheap way to ask whether an inquiry has its document.
+  hasDoc: 'SELECT 1 FROM inquiry_fts_docsize WHERE id = ?',
 } as const;
+
+/** Full-text documents to insert by inquiry rowid (old versions are already deleted). */
+export type DeferredDocs = Map<number, string>;
+
+export interface ApplyOptions {
+  /**
+   * Collects new full-text documents here instead of inserting them; the caller inserts them
+   * with writeSearchDocs in a later transaction. FTS5 writes a segment per transaction, so a
+   * sync that writes rows in many small transactions and documents in a few large ones spends
+   * far less on segments and merges. A document that never arrives (a crash in between) is
+   * found missing and written when the thread is seen again. Keyed by rowid: a thread seen
+   * twice before the documents are written keeps one document, the later one.
+   */
+  deferDocs?: DeferredDocs;
+}
 
 /**
  * Upserts conversations by (shopId, questionNo). Returns the ids whose list-visible state
@@ -71,16 +89,23 @@ const SQL = {
 export function applyThreads(
   db: Database,
   threads: readonly ThreadRecord[],
+  opts: ApplyOptions = {},
 ): { changedIds: string[] } {
   return inTransaction(db, () => {
     const changedIds: string[] = [];
     for (const t of threads)
-      if (applyThread(db, t)) changedIds.push(makeInquiryId(t.shopId, t.questionNo));
+      if (applyThread(db, t, opts)) changedIds.push(makeInquiryId(t.shopId, t.questionNo));
     return { changedIds };
   });
 }
 
-function applyThread(db: Database, t: ThreadRecord): boolean {
+/** Inserts documents collected by applyThreads' `deferDocs`, in the caller's transaction. */
+export function writeSearchDocs(db: Database, docs: Iterable<[number, string]>): void {
+  const insert = stmt(db, SQL.insertDoc);
+  for (const [rowid, doc] of docs) insert.run(rowid, doc);
+}
+
+function applyThread(db: Database, t: ThreadRecord, opts: ApplyOptions): boolean {
   const existing = stmt<[string, number], ExistingRow>(db, SQL.existing).get(
     t.shopId,
     t.questionNo,
@@ -106,7 +131,10 @@ function applyThread(db: Database, t: ThreadRecord): boolean {
   // The remote bumps version and update time on every change, so a complete thread seen again
   // unchanged keeps its cached messages and document; re-syncs then cost one row update each.
   if (remoteChanged || messagesChanged || !t.complete) {
-    writeThreadText(db, rowid, t, incoming, messages, existing !== undefined);
+    writeThreadText(db, rowid, t, incoming, messages, existing !== undefined, opts);
+  } else if (opts.deferDocs?.has(rowid) !== true && stmt(db, SQL.hasDoc).get(rowid) === undefined) {
+    // Unchanged, but its deferred document was lost (the process died before writing it).
+    insertDoc(db, rowid, searchDocOf(t, messages), opts);
   }
   return (
     remoteChanged ||
@@ -125,6 +153,7 @@ function writeThreadText(
   incoming: readonly MessageRecord[],
   messages: readonly DerivableMessage[],
   existed: boolean,
+  opts: ApplyOptions,
 ): void {
   if (t.complete && existed) {
     stmt(db, SQL.deleteMessages).run(rowid);
@@ -133,14 +162,24 @@ function writeThreadText(
   }
   // Complete threads replace what was cached (cleared above); partial ones merge by seqNo.
   writeMessages(db, rowid, incoming, !existed || t.complete);
+  // The old document goes now even when the new one is deferred: a crash in between leaves
+  // none (found missing and rewritten later), never a stale one.
   if (existed) stmt(db, SQL.deleteDoc).run(rowid);
-  const doc = buildSearchDocument({
+  insertDoc(db, rowid, searchDocOf(t, messages), opts);
+}
+
+function searchDocOf(t: ThreadRecord, messages: readonly DerivableMessage[]): string {
+  return buildSearchDocument({
     title: t.title,
     buyerName: t.buyerName,
     itemName: t.itemName,
     bodies: messages.map((m) => m.body),
   });
-  stmt(db, SQL.insertDoc).run(rowid, doc);
+}
+
+function insertDoc(db: Database, rowid: number, doc: string, opts: ApplyOptions): void {
+  if (opts.deferDocs === undefined) stmt(db, SQL.insertDoc).run(rowid, doc);
+  else opts.deferDocs.set(rowid, doc);
 }
 
 function writeInquiry(

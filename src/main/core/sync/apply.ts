@@ -1,22 +1,25 @@
 // Writes fetched threads into the cache in slices, yielding to the event loop between them, so
-// a 500-thread page never blocks the host for long. Each slice is sized from the measured cost
-// per thread to take about TARGET_SLICE_MS (well under the 50 ms budget, leaving room for a
-// commit that flushes full-text segments or checkpoints the WAL), and never more than MAX_SLICE
-// threads, so a slice measured while the process was preempted cannot grow the next one. The
-// caller's final write (the cursor) joins the LAST slice's transaction: the cursor never moves
-// past threads that are not committed, and a re-applied slice after a crash is an idempotent
-// upsert (no duplicates).
+// a 500-thread page never blocks the host for long. Rows and messages go first, in slices sized
+// from the measured cost per thread to take about TARGET_SLICE_MS (well under the 50 ms budget,
+// leaving room for a commit that checkpoints the WAL) and never more than MAX_SLICE threads, so
+// a slice measured while the process was preempted cannot grow the next one. The page's
+// full-text documents follow in fewer, larger transactions sized the same way: FTS5 writes one
+// segment per transaction and merges them as they pile up, so small document transactions cost
+// far more than the documents themselves. The caller's final write (the cursor) joins the LAST
+// transaction: the cursor never moves past threads or documents that are not committed, and a
+// page re-applied after a crash is an idempotent upsert (no duplicates; a document lost in
+// between is written when its thread is seen again).
 import type { Database } from '../db/open.js';
 import { reapplyPendingEffects } from '../outbox/index.js';
-import { applyThreads } from '../store/inquiries.js';
+import { applyThreads, writeSearchDocs, type DeferredDocs } from '../store/inquiry-write.js';
 import type { ThreadRecord } from '../store/types.js';
 import { yieldToLoop } from './events.js';
 
 export const TARGET_SLICE_MS = 20;
 export const MIN_SLICE = 8;
-export const MAX_SLICE = 200;
-/** Cost assumed before anything was measured: a first slice of 40 threads. */
-const INITIAL_MS_PER_THREAD = TARGET_SLICE_MS / 40;
+export const MAX_SLICE = 100;
+/** Documents are cheaper than threads; a page's worth fits in few transactions. */
+export const MAX_DOC_SLICE = 500;
 
 export interface SliceApplier {
   /** Applies `threads` (and `finalWrite` with the last slice); returns the changed ids. */
@@ -26,35 +29,56 @@ export interface SliceApplier {
   readonly slices: number;
 }
 
-/** The next slice size from the cost per thread: rises slowly, falls at once. */
-export function nextSliceSize(msPerThread: number): number {
-  if (!(msPerThread > 0)) return MAX_SLICE;
-  return Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(TARGET_SLICE_MS / msPerThread)));
+/** How many items the next slice takes, from the cost per item: rises slowly, falls at once. */
+export function nextSliceSize(msPerItem: number, max = MAX_SLICE): number {
+  if (!(msPerItem > 0)) return max;
+  return Math.max(MIN_SLICE, Math.min(max, Math.floor(TARGET_SLICE_MS / msPerItem)));
+}
+
+interface Sizer {
+  next(): number;
+  learn(ms: number, items: number): void;
+}
+
+function sizer(initialSize: number, max: number): Sizer {
+  let msPerItem = TARGET_SLICE_MS / initialSize;
+  return {
+    next: () => nextSliceSize(msPerItem, max),
+    learn(ms, items) {
+      const observed = ms / Math.max(1, items);
+      // A slow slice (a checkpoint, another process on the CPU) shrinks the next one at once;
+      // fast ones win the size back over a few slices.
+      msPerItem = observed >= msPerItem ? observed : msPerItem * 0.6 + observed * 0.4;
+    },
+  };
 }
 
 export function createSliceApplier(db: Database): SliceApplier {
-  let msPerThread = INITIAL_MS_PER_THREAD;
+  const threadSizer = sizer(40, MAX_SLICE);
+  const docSizer = sizer(200, MAX_DOC_SLICE);
   let longestMs = 0;
   let slices = 0;
 
-  function applySlice(slice: readonly ThreadRecord[], finalWrite?: () => void): string[] {
-    return db.transaction(() => {
-      const { changedIds } = applyThreads(db, slice);
-      // Sync brings the server's state; the seller's unsent actions stay visible on top of it.
-      reapplyPendingEffects(
-        db,
-        slice.map((t) => `${t.shopId}:${t.questionNo}`),
-      );
-      finalWrite?.();
-      return changedIds;
-    })();
+  /** Runs one synchronous slice as a transaction, timed; yields to the event loop after it. */
+  async function slice<T>(sized: Sizer, items: number, fn: () => T): Promise<T> {
+    const t0 = performance.now();
+    const out = db.transaction(fn)();
+    const ms = performance.now() - t0;
+    slices++;
+    longestMs = Math.max(longestMs, ms);
+    sized.learn(ms, items);
+    await yieldToLoop();
+    return out;
   }
 
-  function learn(ms: number, threads: number): void {
-    const observed = ms / Math.max(1, threads);
-    // A slow slice (a checkpoint, another process on the CPU) shrinks the next one at once;
-    // fast ones win the size back over a few slices.
-    msPerThread = observed >= msPerThread ? observed : msPerThread * 0.6 + observed * 0.4;
+  function applyRows(threads: readonly ThreadRecord[], docs: DeferredDocs): string[] {
+    const { changedIds } = applyThreads(db, threads, { deferDocs: docs });
+    // Sync brings the server's state; the seller's unsent actions stay visible on top of it.
+    reapplyPendingEffects(
+      db,
+      threads.map((t) => `${t.shopId}:${t.questionNo}`),
+    );
+    return changedIds;
   }
 
   return {
@@ -66,19 +90,26 @@ export function createSliceApplier(db: Database): SliceApplier {
     },
     async apply(threads, finalWrite) {
       const changed: string[] = [];
+      const docs: DeferredDocs = new Map();
+      for (let i = 0; i < threads.length;) {
+        const part = threads.slice(i, i + threadSizer.next());
+        for (const id of await slice(threadSizer, part.length, () => applyRows(part, docs))) {
+          changed.push(id);
+        }
+        i += part.length;
+      }
+      // At least one transaction, even with no documents: it carries the final write.
+      const pending = [...docs];
       let i = 0;
       do {
-        const slice = threads.slice(i, i + nextSliceSize(msPerThread));
-        const last = i + slice.length >= threads.length;
-        const t0 = performance.now();
-        for (const id of applySlice(slice, last ? finalWrite : undefined)) changed.push(id);
-        const ms = performance.now() - t0;
-        slices++;
-        longestMs = Math.max(longestMs, ms);
-        learn(ms, slice.length);
-        i += slice.length;
-        await yieldToLoop();
-      } while (i < threads.length);
+        const part = pending.slice(i, i + docSizer.next());
+        i += part.length;
+        const last = i >= pending.length;
+        await slice(docSizer, part.length, () => {
+          writeSearchDocs(db, part);
+          if (last) finalWrite?.();
+        });
+      } while (i < pending.length);
       return changed;
     },
   };

@@ -6,6 +6,10 @@ import {
   getInquiryForAction,
   readThread,
 } from '../../../../../src/main/core/store/inquiries.js';
+import {
+  writeSearchDocs,
+  type DeferredDocs,
+} from '../../../../../src/main/core/store/inquiry-write.js';
 import { searchInquiries } from '../../../../../src/main/core/store/search.js';
 import { tempDb } from '../db/temp-db.js';
 import { HOUR, T0, message, seedShops, thread } from './builders.js';
@@ -128,6 +132,45 @@ describe('applyThreads', () => {
     expect(
       db.prepare('SELECT seq_no, body FROM messages WHERE inquiry_rowid = ?').all(rowid),
     ).toEqual([{ seq_no: 2, body: 'only me' }]);
+  });
+
+  it('defers full-text documents to the caller, one per inquiry, the later one winning', () => {
+    const db = tempDb();
+    seedShops(db);
+    const docs: DeferredDocs = new Map();
+    applyThreads(db, [thread(1, { title: '配送の件' })], { deferDocs: docs });
+    applyThreads(db, [thread(1, { version: 2, updatedAt: T0 + HOUR, title: '返品の件' })], {
+      deferDocs: docs,
+    });
+    expect(docs.size).toBe(1);
+    expect(textHits(db, '返品')).toEqual([]);
+    writeSearchDocs(db, docs);
+    expect(textHits(db, '返品')).toEqual(['shopA:1']);
+    expect(textHits(db, '配送')).toEqual([]);
+  });
+
+  it('a deferred document that was never written is written when the thread comes again', () => {
+    const db = tempDb();
+    seedShops(db);
+    // The process died after the rows committed and before the documents did.
+    applyThreads(db, [thread(1, { title: '配送の件' })], { deferDocs: new Map() });
+    expect(textHits(db, '配送')).toEqual([]);
+    expect(applyThreads(db, [thread(1, { title: '配送の件' })]).changedIds).toEqual([]);
+    expect(textHits(db, '配送')).toEqual(['shopA:1']);
+    // Seen once more: the document is there, nothing is written twice.
+    applyThreads(db, [thread(1, { title: '配送の件' })]);
+    expect(db.prepare('SELECT count(*) FROM inquiry_fts_docsize').pluck().get()).toBe(1);
+  });
+
+  it('a changed thread whose new document was lost never keeps the old one', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [thread(1, { title: '配送の件' })]);
+    const changed = thread(1, { version: 2, updatedAt: T0 + HOUR, title: '返品の件' });
+    applyThreads(db, [changed], { deferDocs: new Map() });
+    expect(textHits(db, '配送')).toEqual([]);
+    applyThreads(db, [changed]);
+    expect(textHits(db, '返品')).toEqual(['shopA:1']);
   });
 
   it('keeps one message per seqNo when a page repeats one', () => {

@@ -119,6 +119,20 @@ describe('slice applier', () => {
   });
 });
 
+describe('full-text documents of a page', () => {
+  it('are all committed, once each, by the time the cursor is', async () => {
+    const applier = createSliceApplier(db);
+    const page = Array.from({ length: 300 }, (_, i) => thread(i + 1));
+    await applier.apply(page, () => saveSyncPosition(db, 's1', 'c1', false, 5));
+    expect(db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 300 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM inquiry_fts WHERE inquiry_fts MATCH '本文12'").get(),
+    ).toEqual({ n: 11 }); // 本文12 and 本文120–129
+    await applier.apply(page, () => saveSyncPosition(db, 's1', 'c1', false, 6));
+    expect(db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 300 });
+  });
+});
+
 describe('slice size', () => {
   it('aims at the target time from the cost per thread, within the bounds', () => {
     expect(nextSliceSize(TARGET_SLICE_MS / 50)).toBe(50);
