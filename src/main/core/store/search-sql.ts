@@ -1,9 +1,11 @@
-// Turns search filters into one WHERE clause over `inquiries i`. Every filter is a plain
-// comparison on an indexed column (see db/migrations/002-search.ts), so SQLite can walk an
-// index range in sort order and stop at the page size.
+// Turns search filters into SQL over `inquiries i`. Every filter is a plain comparison on an
+// indexed column (see db/migrations/002-search.ts), so SQLite can walk an index range in sort
+// order and stop at the page size. The text filter is looked up once per search into
+// temp.search_hits, which these statements then read.
 import type { SearchQuery } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { jstDayBounds } from '../../../shared/jst.js';
+import { SUMMARY_COLUMNS, SUMMARY_FROM } from './inquiry-row.js';
 import {
   TRIGRAM,
   charLength,
@@ -22,8 +24,8 @@ export interface WhereClause {
   key: 'i.received_at' | 'i.answered_at';
   conditions: string[];
   params: unknown[];
-  /** Restricted to the rows in temp.search_hits (search.ts decides how to join them). */
-  hasText: boolean;
+  /** The text filter: its matches go to temp.search_hits (search.ts decides how to join them). */
+  text: TextMatch | null;
 }
 
 export function buildWhere(q: Partial<SearchQuery>): WhereClause {
@@ -46,9 +48,7 @@ export function buildWhere(q: Partial<SearchQuery>): WhereClause {
   if (q.hidden !== undefined) add('i.hidden = ?', q.hidden ? 1 : 0);
   if (q.itemNo !== undefined) add('i.item_no = ?', q.itemNo.trim());
   if (q.orderNo !== undefined) add('i.order_no = ?', q.orderNo.trim());
-  // The text match itself runs once per search (textMatch below) into temp.search_hits.
-  const hasText = q.text !== undefined && textMatch(q.text) !== null;
-  return { key, conditions, params, hasText };
+  return { key, conditions, params, text: q.text === undefined ? null : textMatch(q.text) };
 }
 
 /** Inclusive JST calendar days → [first ms of `from`, last ms of `to`]. */
@@ -76,23 +76,89 @@ function dayBound(day: string, field: 'from' | 'to'): [number, number] {
   return bounds;
 }
 
+/** What a text filter looks up: a trigram phrase (3+ characters) or a trigram prefix (1–2). */
+export type TextMatch =
+  { kind: 'phrase'; phrase: string } | { kind: 'prefix'; range: [string, string] };
+
 /**
- * The rowids whose FTS document contains `text` (folded), or null when the text folds to
- * nothing. Three characters or more: one trigram phrase. One or two: every indexed trigram that
- * starts with them (fields end with padding, so a substring at the end of a field is covered
- * too) — an index range, never a scan of the text.
+ * The text filter of `text` (folded), or null when it folds to nothing. Three characters or
+ * more: one trigram phrase. One or two: every indexed trigram that starts with them (fields end
+ * with padding, so a substring at the end of a field is covered too) — a term range of the index,
+ * never a scan of the text.
  */
-export function textMatch(text: string): { sql: string; params: unknown[] } | null {
+export function textMatch(text: string): TextMatch | null {
   const q = normalizeForSearch(text.trim());
   if (q.length === 0) return null;
-  if (charLength(q) >= TRIGRAM) {
-    return {
-      sql: 'SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?',
-      params: [ftsPhrase(q)],
-    };
-  }
+  if (charLength(q) >= TRIGRAM) return { kind: 'phrase', phrase: ftsPhrase(q) };
+  return { kind: 'prefix', range: trigramPrefixRange(q) };
+}
+
+/** The FTS5 query matching any of `terms` (whole trigrams, as the vocabulary lists them). */
+export const anyTermMatch = (terms: readonly string[]): string => terms.map(ftsPhrase).join(' OR ');
+
+// Text-filter statements. Short queries first list the trigrams in their range (the fts5vocab
+// 'row' table reads one entry per term), then match any of them in one FTS query: FTS5 merges
+// the doclists, where DISTINCT over the 'instance' table sorts every occurrence. With very many
+// terms (a single Latin letter or digit) FTS5's OR compares every term at each step, and the
+// instance table is cheaper again.
+export const TEXT_SQL = {
+  phrase: 'SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?',
+  prefixTerms: 'SELECT term FROM temp.inquiry_fts_rows WHERE term >= ? AND term <= ?',
+  prefixInstances: 'SELECT DISTINCT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?',
+} as const;
+
+/** Up to this many trigrams, a short query is one FTS5 OR query; beyond, the instance table. */
+export const MAX_OR_TERMS = 100;
+
+/** Count and page statements of a search, for every way search.ts can run it. */
+export interface SearchStatements {
+  /** Exact count walking the filters' index; with text, each row is checked against the matches. */
+  countWalk: string;
+  /** Exact count starting from the matches, each looked up by rowid. */
+  countFromHits: string;
+  /** How many rows the filters select without the text, counted up to a bound (last param). */
+  countBounded: string;
+  /** One shop's page (rowid and sort key) off the filters' index in page order, checking the
+   * matches if any — from the index alone. */
+  pageWalk: string;
+  /** One shop's page (rowid and sort key) from the matches: rowid lookups, then a sort. */
+  pageFromHits: string;
+  params: unknown[];
+}
+
+const HITS = 'temp.search_hits';
+
+/**
+ * The statements of a search over `shopCount` shops (params: the shop ids, then `params`; pages
+ * take one shop id, then `params`, the cursor key and rowid when paging, and the limit). Pages
+ * read keys only; search.ts reads the rows of the merged page once (SUMMARIES_SQL).
+ * `+i.rowid` keeps the matches from driving a walk: SQLite would otherwise start from them.
+ */
+export function searchStatements(
+  where: WhereClause,
+  shopCount: number,
+  paging: boolean,
+  dir: 'ASC' | 'DESC',
+): SearchStatements {
+  const filters = where.conditions.map((c) => ` AND ${c}`).join('');
+  const inHits = where.text === null ? '' : ` AND +i.rowid IN (SELECT rowid FROM ${HITS})`;
+  const shops = `i.shop_id IN (${placeholders(shopCount)})`;
+  const fromHits = `${HITS} h CROSS JOIN inquiries i ON i.rowid = h.rowid`;
+  const after = paging ? ` AND (${where.key}, i.rowid) ${dir === 'DESC' ? '<' : '>'} (?, ?)` : '';
+  const order = ` ORDER BY ${where.key} ${dir}, i.rowid ${dir} LIMIT ?`;
+  const keys = `SELECT i.rowid AS rowid, ${where.key} AS at FROM`;
   return {
-    sql: 'SELECT DISTINCT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?',
-    params: trigramPrefixRange(q),
+    countWalk: `SELECT count(*) AS n FROM inquiries i WHERE ${shops}${filters}${inHits}`,
+    countFromHits: `SELECT count(*) AS n FROM ${fromHits} WHERE ${shops}${filters}`,
+    countBounded: `SELECT count(*) AS n FROM
+                     (SELECT 1 FROM inquiries i WHERE ${shops}${filters} LIMIT ?)`,
+    pageWalk: `${keys} inquiries i WHERE i.shop_id = ?${filters}${inHits}${after}${order}`,
+    // CROSS JOIN fixes the loop order in SQLite: matches outside, inquiries looked up by rowid.
+    pageFromHits: `${keys} ${fromHits} WHERE i.shop_id = ?${filters}${after}${order}`,
+    params: where.params,
   };
 }
+
+/** The summaries of the inquiries whose rowids are in the JSON array parameter. */
+export const SUMMARIES_SQL = `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM}
+  WHERE i.rowid IN (SELECT value FROM json_each(?))`;

@@ -1,15 +1,21 @@
 // Every search shape runs off an index: no full SCAN of inquiries, and pages come off the index
-// in page order (no temp b-tree sort of the matches). Plans are taken on a populated database
+// in page order (no temp b-tree sort of the matches), reading keys from the index alone. Plans are taken on a populated database
 // without ANALYZE statistics, as the app runs them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../../src/main/core/db/open.js';
 import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
 import {
   ensureSearchHits,
-  searchSql,
   type StoreSearchQuery,
 } from '../../../../../src/main/core/store/search.js';
-import { textMatch } from '../../../../../src/main/core/store/search-sql.js';
+import {
+  buildWhere,
+  searchStatements,
+  SUMMARIES_SQL,
+  TEXT_SQL,
+  textMatch,
+  type SearchStatements,
+} from '../../../../../src/main/core/store/search-sql.js';
 import { openTempDb } from '../db/temp-db.js';
 import { seedShops } from './builders.js';
 import { syntheticThreads } from './synthetic.js';
@@ -59,19 +65,31 @@ function plan(sql: string, params: unknown[]): string[] {
     .map((r) => r.detail);
 }
 
+const statements = (
+  shape: Omit<StoreSearchQuery, 'shopIds'>,
+  shopCount: number,
+  paging: boolean,
+): SearchStatements =>
+  searchStatements(
+    buildWhere(shape),
+    shopCount,
+    paging,
+    (shape.sort ?? 'newest') === 'newest' ? 'DESC' : 'ASC',
+  );
+
 describe.each(Object.entries(SHAPES))('query plan: %s', (_name, shape) => {
-  it('the page reads one shop off an index in page order', () => {
+  it("the page reads one shop's keys off an index in page order, from the index alone", () => {
     for (const paging of [false, true]) {
-      const sql = searchSql(shape, 1, paging, false);
+      const sql = statements(shape, 1, paging);
       const params = ['a', ...sql.params, ...(paging ? [0, 0] : []), 101];
-      const steps = plan(sql.pageOfShop, params);
-      expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX inquiries_/.test(s))).toBe(true);
+      const steps = plan(sql.pageWalk, params);
+      expect(steps.some((s) => /^SEARCH i USING COVERING INDEX inquiries_/.test(s))).toBe(true);
       expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
       expect(steps.filter((s) => s.includes('TEMP B-TREE'))).toEqual([]);
     }
     if (shape.itemNo !== undefined || shape.orderNo !== undefined) {
-      const sql = searchSql(shape, 1, false);
-      const steps = plan(sql.pageOfShop, ['a', ...sql.params, 101]);
+      const sql = statements(shape, 1, false);
+      const steps = plan(sql.pageWalk, ['a', ...sql.params, 101]);
       expect(steps.join('|')).toMatch(
         /INDEX inquiries_(item|order)_no \(shop_id=\? AND (item|order)_no=\?\)/,
       );
@@ -79,20 +97,25 @@ describe.each(Object.entries(SHAPES))('query plan: %s', (_name, shape) => {
   });
 
   it('the exact count over several shops searches an index', () => {
-    const sql = searchSql(shape, 3, false);
-    const steps = plan(sql.count, ['a', 'b', 'c', ...sql.params]);
-    expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX /.test(s))).toBe(true);
-    expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+    const sql = statements(shape, 3, false);
+    for (const [count, params] of [
+      [sql.countWalk, ['a', 'b', 'c', ...sql.params]],
+      [sql.countBounded, ['a', 'b', 'c', ...sql.params, 1000]],
+    ] as const) {
+      const steps = plan(count, [...params]);
+      expect(steps.some((s) => /^SEARCH i USING (COVERING )?INDEX /.test(s))).toBe(true);
+      expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+    }
   });
 });
 
-describe('query plan: few text matches', () => {
-  it('starts from the matches and looks inquiries up by rowid', () => {
+describe('query plan: starting from the text matches', () => {
+  it('looks inquiries up by rowid', () => {
     for (const paging of [false, true]) {
-      const sql = searchSql({ text: '配送', status: 'S1' }, 3, paging, true);
-      const page = plan(sql.pageOfShop, ['a', ...sql.params, ...(paging ? [0, 0] : []), 101]);
+      const sql = statements({ text: '配送', status: 'S1' }, 3, paging);
+      const page = plan(sql.pageFromHits, ['a', ...sql.params, ...(paging ? [0, 0] : []), 101]);
       expect(page.join('|')).toMatch(/SCAN h\b.*\|SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      const count = plan(sql.count, ['a', 'b', 'c', ...sql.params]);
+      const count = plan(sql.countFromHits, ['a', 'b', 'c', ...sql.params]);
       expect(count.join('|')).toMatch(
         /SCAN h\b.*\|SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/,
       );
@@ -101,16 +124,27 @@ describe('query plan: few text matches', () => {
   });
 });
 
+describe('query plan: the rows of a page', () => {
+  it('are read by rowid', () => {
+    const steps = plan(SUMMARIES_SQL, ['[1,2,3]']);
+    expect(steps.join('|')).toMatch(/SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(steps.filter((s) => /^SCAN (i|inquiries)\b/.test(s))).toEqual([]);
+  });
+});
+
 describe('query plan: text', () => {
-  it('answers 3+ characters from the trigram index and 1–2 characters from its term range', () => {
-    const long = textMatch('配送状況')!;
-    expect(plan(long.sql, long.params).join('|')).toMatch(
+  it('answers 3+ characters from the trigram index and 1–2 characters from term ranges', () => {
+    expect(plan(TEXT_SQL.phrase, ['"配送状況"']).join('|')).toMatch(
       /SCAN inquiry_fts VIRTUAL TABLE INDEX \d+:M/,
     );
     for (const text of ['发货', '傘']) {
-      const short = textMatch(text)!;
+      const short = textMatch(text);
+      if (short?.kind !== 'prefix') throw new Error(`${text} is not a short query`);
       // idxNum != 0: fts5vocab uses the term bounds instead of walking every term.
-      expect(plan(short.sql, short.params).join('|')).toMatch(
+      expect(plan(TEXT_SQL.prefixTerms, short.range).join('|')).toMatch(
+        /SCAN (temp\.)?inquiry_fts_rows VIRTUAL TABLE INDEX [1-9]\d*:/,
+      );
+      expect(plan(TEXT_SQL.prefixInstances, short.range).join('|')).toMatch(
         /SCAN inquiry_fts_terms VIRTUAL TABLE INDEX [1-9]\d*:/,
       );
     }

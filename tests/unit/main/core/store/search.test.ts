@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../../../src/main/core/db/open.js';
+import { openDatabase, type Database } from '../../../../../src/main/core/db/open.js';
+import type { ThreadRecord } from '../../../../../src/main/core/store/types.js';
 import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
 import {
   countInquiries,
@@ -203,6 +204,58 @@ describe('searchInquiries text', () => {
     const db = textFixture();
     expect(ids(db, { text: '发货', status: 'S1' })).toEqual(['shopA:2']);
     expect(ids(db, { text: '发货', status: 'S3' })).toEqual([]);
+  });
+});
+
+describe('searchInquiries remembers matches and totals only while nothing changes', () => {
+  const shipping = (n: number, shopId = 'shopA'): ThreadRecord =>
+    thread(n, { shopId, receivedAt: T0 + n * HOUR, title: `発送について ${n}` });
+  const totalOf = (db: Database, text: string, shopIds = ['shopA']): number =>
+    searchInquiries(db, { shopIds, text, limit: 1 }, T0).total;
+
+  it('sees rows this connection writes between two pages', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1), shipping(2), shipping(3)]);
+    const first = searchInquiries(db, { shopIds: ['shopA'], text: '発送', limit: 2 }, T0);
+    expect(first.total).toBe(3);
+    applyThreads(db, [shipping(4), shipping(5, 'shopB')]);
+    const next = searchInquiries(
+      db,
+      { shopIds: ['shopA'], text: '発送', limit: 2, cursor: first.nextCursor ?? '' },
+      T0,
+    );
+    expect(next.total).toBe(4);
+    expect(totalOf(db, '発送', ALL)).toBe(5);
+  });
+
+  it('sees rows another connection commits', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1)]);
+    expect(totalOf(db, '発送について')).toBe(1);
+    const other = openDatabase(db.name);
+    try {
+      applyThreads(other, [shipping(2), shipping(3)]);
+    } finally {
+      other.close();
+    }
+    expect(totalOf(db, '発送について')).toBe(3);
+  });
+
+  it('forgets what a search saw inside a transaction that was rolled back', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1), thread(2, { title: '返品したい' })]);
+    expect(ids(db, { text: '返品' })).toEqual(['shopA:2']);
+    expect(() =>
+      db.transaction(() => {
+        expect(ids(db, { text: '発送' })).toEqual(['shopA:1']);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(ids(db, { text: '発送' })).toEqual(['shopA:1']);
+    expect(ids(db, { text: '返品' })).toEqual(['shopA:2']);
   });
 });
 
