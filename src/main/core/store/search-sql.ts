@@ -4,6 +4,7 @@
 // temp.search_hits, which these statements then read.
 import type { SearchQuery } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
+import { QUESTION_TYPES, SOURCES } from '../../../shared/domain.js';
 import { jstDayBounds } from '../../../shared/jst.js';
 import { SUMMARY_COLUMNS, SUMMARY_FROM } from './inquiry-row.js';
 import {
@@ -26,15 +27,21 @@ export interface WhereClause {
   params: unknown[];
   /** The text filter: its matches go to temp.search_hits (search.ts decides how to join them). */
   text: TextMatch | null;
+  /** Values of the facet filters, when every condition is one (see facetCount). */
+  facets: Map<string, unknown> | null;
 }
 
 export function buildWhere(q: Partial<SearchQuery>): WhereClause {
   const key = (q.dateField ?? 'received') === 'answered' ? 'i.answered_at' : 'i.received_at';
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const facets = new Map<string, unknown>();
   const add = (sql: string, ...values: unknown[]): void => {
     conditions.push(sql);
     params.push(...values);
+    const column = /^(i\.\w+) = \?$/.exec(sql)?.[1];
+    if (column !== undefined && FACETS.some((f) => f.column === column))
+      facets.set(column, values[0]);
   };
   // An inquiry without an answer has no place on the answered-date axis.
   if (key === 'i.answered_at') add('i.answered_at IS NOT NULL');
@@ -48,7 +55,42 @@ export function buildWhere(q: Partial<SearchQuery>): WhereClause {
   if (q.hidden !== undefined) add('i.hidden = ?', q.hidden ? 1 : 0);
   if (q.itemNo !== undefined) add('i.item_no = ?', q.itemNo.trim());
   if (q.orderNo !== undefined) add('i.order_no = ?', q.orderNo.trim());
-  return { key, conditions, params, text: q.text === undefined ? null : textMatch(q.text) };
+  return {
+    key,
+    conditions,
+    params,
+    text: q.text === undefined ? null : textMatch(q.text),
+    facets: facets.size > 0 && facets.size === conditions.length ? facets : null,
+  };
+}
+
+/** The columns of the inquiries_facets index in order, with every value each can hold. */
+const FACETS: readonly { column: string; values: readonly unknown[] | null }[] = [
+  { column: 'i.source', values: SOURCES },
+  { column: 'i.question_type', values: QUESTION_TYPES },
+  { column: 'i.hidden', values: [0, 1] },
+  { column: 'i.category', values: null },
+];
+
+/**
+ * Count filters for inquiries_facets (migration 4) when only facets are filtered: each column
+ * ahead of the last filtered one is either filtered or enumerated (`IN` every value it can
+ * hold), so SQLite reads a few ranges of the index instead of every entry of the shop.
+ */
+function facetCount(facets: Map<string, unknown>): { sql: string; params: unknown[] } {
+  const last = Math.max(...FACETS.map((f, k) => (facets.has(f.column) ? k : -1)));
+  const params: unknown[] = [];
+  const sql = FACETS.slice(0, last + 1)
+    .map(({ column, values }) => {
+      if (facets.has(column)) {
+        params.push(facets.get(column));
+        return ` AND ${column} = ?`;
+      }
+      const all = (values ?? []).map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+      return ` AND ${column} IN (${all.join(', ')})`;
+    })
+    .join('');
+  return { sql, params };
 }
 
 /** Inclusive JST calendar days → [first ms of `from`, last ms of `to`]. */
@@ -112,12 +154,14 @@ export const MAX_OR_TERMS = 100;
 
 /** Count and page statements of a search, for every way search.ts can run it. */
 export interface SearchStatements {
-  /** Exact count walking the filters' index; with text, each row is checked against the matches. */
+  /** Exact count walking the filters' index; with text, each row is checked against the matches.
+   * Params: the shop ids, then countParams (also for countBounded). */
   countWalk: string;
   /** Exact count starting from the matches, each looked up by rowid. */
   countFromHits: string;
   /** How many rows the filters select without the text, counted up to a bound (last param). */
   countBounded: string;
+  countParams: unknown[];
   /** One shop's page (rowid and sort key) off the filters' index in page order, checking the
    * matches if any — from the index alone. */
   pageWalk: string;
@@ -147,11 +191,14 @@ export function searchStatements(
   const after = paging ? ` AND (${where.key}, i.rowid) ${dir === 'DESC' ? '<' : '>'} (?, ?)` : '';
   const order = ` ORDER BY ${where.key} ${dir}, i.rowid ${dir} LIMIT ?`;
   const keys = `SELECT i.rowid AS rowid, ${where.key} AS at FROM`;
+  const counted =
+    where.facets === null ? { sql: filters, params: where.params } : facetCount(where.facets);
   return {
-    countWalk: `SELECT count(*) AS n FROM inquiries i WHERE ${shops}${filters}${inHits}`,
+    countWalk: `SELECT count(*) AS n FROM inquiries i WHERE ${shops}${counted.sql}${inHits}`,
     countFromHits: `SELECT count(*) AS n FROM ${fromHits} WHERE ${shops}${filters}`,
     countBounded: `SELECT count(*) AS n FROM
-                     (SELECT 1 FROM inquiries i WHERE ${shops}${filters} LIMIT ?)`,
+                     (SELECT 1 FROM inquiries i WHERE ${shops}${counted.sql} LIMIT ?)`,
+    countParams: counted.params,
     pageWalk: `${keys} inquiries i WHERE i.shop_id = ?${filters}${inHits}${after}${order}`,
     // CROSS JOIN fixes the loop order in SQLite: matches outside, inquiries looked up by rowid.
     pageFromHits: `${keys} ${fromHits} WHERE i.shop_id = ?${filters}${after}${order}`,

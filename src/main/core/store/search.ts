@@ -148,7 +148,7 @@ function countMatches(
 ): Counted {
   const get = (text: string, ...params: unknown[]): number =>
     stmt<unknown[], { n: number }>(db, text).get(...params)?.n ?? 0;
-  const walk = (): number => get(sql.countWalk, ...shopIds, ...sql.params);
+  const walk = (): number => get(sql.countWalk, ...shopIds, ...sql.countParams);
   const fromHits = (): Counted => ({
     total: get(sql.countFromHits, ...shopIds, ...sql.params),
     filtered: null,
@@ -180,7 +180,7 @@ function countMatches(
     return fromHits();
   }
   if (inShops < budget) return { total: walk(), filtered: null };
-  const filtered = get(sql.countBounded, ...shopIds, ...sql.params, budget);
+  const filtered = get(sql.countBounded, ...shopIds, ...sql.countParams, budget);
   return filtered < budget ? { total: walk(), filtered } : fromHits();
 }
 

@@ -3,6 +3,7 @@
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-search.js';
 import { migration003 } from './003-outbox-open.js';
+import { migration004 } from './004-facets.js';
 
 export interface Migration {
   readonly version: number;
@@ -10,7 +11,12 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

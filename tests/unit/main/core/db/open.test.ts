@@ -108,6 +108,34 @@ describe('openDatabase', () => {
     });
   });
 
+  it('migration 4 indexes the search facets of inquiries already cached', () => {
+    withDir((path) => {
+      const v3 = openDatabase(path, MIGRATIONS.slice(0, 3));
+      v3.exec(`INSERT INTO accounts (id, user, server_url, location, adapter)
+                 VALUES (1, 'u', 'http://127.0.0.1:1', 'sandbox', 'qpost');
+               INSERT INTO shops (id, account_id, name) VALUES ('s', 1, 'S');
+               INSERT INTO inquiries (id, shop_id, question_no, inq_type, source, question_type,
+                 status, category, title, buyer_id, buyer_name, receiver, received_at,
+                 updated_at, version)
+               VALUES ('s:1', 's', 1, 'MSG', 'qoo10', 'general', 'S1', 'other', 't', 'b', 'B',
+                 'r', 0, 0, 1)`);
+      v3.close();
+      const db = openDatabase(path, MIGRATIONS.slice(0, 4));
+      expect(schemaVersion(db)).toBe(4);
+      expect(schemaObjects(db)).toContain('index:inquiries_facets');
+      const count = `SELECT count(*) AS n FROM inquiries
+                     WHERE shop_id = 's' AND source IN ('customer', 'qoo10') AND question_type = 'general'`;
+      const plan = db
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${count}`)
+        .all()
+        .map((r) => r.detail)
+        .join('\n');
+      expect(plan).toContain('inquiries_facets');
+      expect(db.prepare<[], { n: number }>(count).get()?.n).toBe(1);
+      db.close();
+    });
+  });
+
   it('re-opening an up-to-date database changes nothing', () => {
     withDir((path) => {
       const first = openDatabase(path);
