@@ -38,8 +38,9 @@ export interface SearchPlan {
  * only answered inquiries), newest or oldest first, ties broken by rowid. Throws AppFailure
  * VALIDATION (cursor) or DATE_INVALID (dates).
  *
- * The page is read shop by shop and merged here: each shop's rows come off an index in page
- * order and stop at the page size, where one statement over all shops would sort every match.
+ * The page is read shop by shop and merged here: each shop's keys (rowid, date) come off an
+ * index in page order and stop at the page size, where one statement over all shops would sort
+ * every match; then only the merged page's rows are read.
  * A text filter is looked up once into temp.search_hits, which the count and every shop's page
  * then read. All of it happens in one transaction, so the count and the page see the same
  * snapshot. The matches and the total are kept until the database changes, so the next page of
@@ -83,25 +84,18 @@ export function searchInquiries(
         (plan.page === undefined
           ? pageFromHitsIsCheaper(db, counted, hits, shopIds, limit)
           : plan.page === 'fromHits');
-      const pageOfShop = stmt<unknown[], PageKey>(db, fromHits ? sql.pageFromHits : sql.pageWalk);
-      const sign = dir === 'DESC' ? -1 : 1;
-      const cursorParams = cursor === null ? [] : [cursor.at, cursor.rowid];
-      // Keys only, off the indexes; one row beyond the page says whether there is a next one.
-      const keys = shopIds
-        .flatMap((shop) => pageOfShop.all(shop, ...sql.params, ...cursorParams, limit + 1))
-        .sort((a, b) => sign * (a.at - b.at || a.rowid - b.rowid));
+      const keys = pageKeys(db, fromHits ? sql.pageFromHits : sql.pageWalk, shopIds, [
+        ...sql.params,
+        ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
+        limit + 1, // one row beyond the page says whether there is a next one
+      ]).sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
       const page = keys.slice(0, limit);
       const last = page.at(-1);
       const nextCursor =
         keys.length > limit && last !== undefined
           ? encodeCursor({ field, sort, at: last.at, rowid: last.rowid })
           : null;
-      const byRowid = new Map(
-        stmt<[string], InquiryRow>(db, SUMMARIES_SQL)
-          .all(JSON.stringify(page.map((k) => k.rowid)))
-          .map((r) => [r.rowid, r]),
-      );
-      const rows = page.flatMap((k) => byRowid.get(k.rowid) ?? []);
+      const rows = readSummaries(db, page);
       return { rows: rows.map((r) => toSummary(r, now)), nextCursor, total };
     });
   } catch (e) {
@@ -121,6 +115,27 @@ export const WALK_PER_HIT = 3;
 interface PageKey {
   rowid: number;
   at: number;
+}
+
+/** Each shop's page keys, off the indexes (params after the shop id: `params`). */
+function pageKeys(
+  db: Database,
+  sql: string,
+  shopIds: readonly string[],
+  params: unknown[],
+): PageKey[] {
+  const pageOfShop = stmt<unknown[], PageKey>(db, sql);
+  return shopIds.flatMap((shop) => pageOfShop.all(shop, ...params));
+}
+
+/** The rows of a merged page, read once by rowid, in page order. */
+function readSummaries(db: Database, page: readonly PageKey[]): InquiryRow[] {
+  const byRowid = new Map(
+    stmt<[string], InquiryRow>(db, SUMMARIES_SQL)
+      .all(JSON.stringify(page.map((k) => k.rowid)))
+      .map((r) => [r.rowid, r]),
+  );
+  return page.flatMap((k) => byRowid.get(k.rowid) ?? []);
 }
 
 interface Counted {
