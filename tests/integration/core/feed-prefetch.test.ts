@@ -59,6 +59,7 @@ function watched(log: string[], failAt?: { request: number; error: AppFailure })
     get slices() {
       return inner.slices;
     },
+    close: () => inner.close(),
     async apply(threads, finalWrite) {
       const page = ++pages;
       log.push(`apply ${page}`);
@@ -70,11 +71,15 @@ function watched(log: string[], failAt?: { request: number; error: AppFailure })
   return { gateway, applier };
 }
 
-function sync(gateway: Gateway, applier: SliceApplier) {
-  return syncShopFeed(
-    { db: cache.db, gateway, applier, emit: recorder().emit, now: Date.now, pageSize: PAGE },
-    SHOP,
-  );
+async function sync(gateway: Gateway, applier: SliceApplier) {
+  try {
+    return await syncShopFeed(
+      { db: cache.db, gateway, applier, emit: recorder().emit, now: Date.now, pageSize: PAGE },
+      SHOP,
+    );
+  } finally {
+    await applier.close();
+  }
 }
 
 describe('change feed with one page fetched ahead', () => {

@@ -7,6 +7,13 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.j
 export type Database = BetterSqlite3.Database;
 type Db = Database;
 
+/**
+ * Checkpoints run inside whichever commit crosses the threshold, blocking the thread for the
+ * copy and two fsyncs. Half the default (1000 pages) halves the longest such stall at about the
+ * same total cost. (A bulk sync moves them to another thread: sync/wal-checkpointer.ts.)
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 500;
+
 export function openDatabase(
   path: string,
   migrations: readonly Migration[] = MIGRATIONS,
@@ -19,10 +26,7 @@ export function openDatabase(
     // The default 2 MB page cache thrashes once the inquiry indexes outgrow it (~20k rows).
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    // Checkpoints run inside whichever commit crosses the threshold, blocking the thread for
-    // the copy and two fsyncs. Half the default (1000 pages) halves the longest such stall
-    // during a bulk sync at about the same total cost.
-    db.pragma('wal_autocheckpoint = 500');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     // Another process (the CLI next to the app) may hold the write lock for a moment.
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);

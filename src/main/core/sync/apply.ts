@@ -14,12 +14,15 @@ import { reapplyPendingEffects } from '../outbox/index.js';
 import { applyThreads, writeSearchDocs, type DeferredDocs } from '../store/inquiry-write.js';
 import type { ThreadRecord } from '../store/types.js';
 import { yieldToLoop } from './events.js';
+import { createWalCheckpointer } from './wal-checkpointer.js';
 
 export const TARGET_SLICE_MS = 20;
 export const MIN_SLICE = 8;
 export const MAX_SLICE = 100;
 /** Documents are cheaper than threads; a page's worth fits in few transactions. */
 export const MAX_DOC_SLICE = 500;
+/** From this many threads in one call on, WAL checkpoints move to another thread. */
+export const BULK_THREADS = 200;
 
 export interface SliceApplier {
   /** Applies `threads` (and `finalWrite` with the last slice); returns the changed ids. */
@@ -27,6 +30,8 @@ export interface SliceApplier {
   /** Longest synchronous slice so far (ms). */
   readonly longestMs: number;
   readonly slices: number;
+  /** Ends what a bulk apply started (the off-thread checkpoints); call it when the sync ends. */
+  close(): Promise<void>;
 }
 
 /** How many items the next slice takes, from the cost per item: rises slowly, falls at once. */
@@ -56,6 +61,7 @@ function sizer(initialSize: number, max: number): Sizer {
 export function createSliceApplier(db: Database): SliceApplier {
   const threadSizer = sizer(40, MAX_SLICE);
   const docSizer = sizer(200, MAX_DOC_SLICE);
+  const checkpointer = createWalCheckpointer(db);
   let longestMs = 0;
   let slices = 0;
 
@@ -88,7 +94,9 @@ export function createSliceApplier(db: Database): SliceApplier {
     get slices() {
       return slices;
     },
+    close: () => checkpointer.stop(),
     async apply(threads, finalWrite) {
+      if (threads.length >= BULK_THREADS) checkpointer.start();
       const changed: string[] = [];
       const docs: DeferredDocs = new Map();
       for (let i = 0; i < threads.length;) {

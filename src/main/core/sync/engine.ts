@@ -80,6 +80,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
             shopId,
           );
     } finally {
+      await applier.close();
       loop.disable();
       emit('timing', {
         name: 'sync.shop',

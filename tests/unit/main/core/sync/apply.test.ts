@@ -11,6 +11,7 @@ import {
   MIN_SLICE,
   nextSliceSize,
   TARGET_SLICE_MS,
+  type SliceApplier,
 } from '../../../../../src/main/core/sync/apply.js';
 import { readSyncState, saveSyncPosition } from '../../../../../src/main/core/sync/state.js';
 import { enqueue } from '../../../../../src/main/core/outbox/enqueue.js';
@@ -18,6 +19,13 @@ import { QPOST_CAPABILITIES } from '../../../../../src/main/core/gateway/index.j
 
 let dir: string;
 let db: Database;
+let appliers: SliceApplier[] = [];
+/** A slice applier that afterEach closes (a bulk apply starts a checkpoint worker). */
+function applierFor(database: Database): SliceApplier {
+  const applier = createSliceApplier(database);
+  appliers.push(applier);
+  return applier;
+}
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'toiawase-apply-'));
   db = openDatabase(join(dir, 'c.db'));
@@ -29,7 +37,9 @@ beforeEach(() => {
   });
   replaceShops(db, account, [{ id: 's1', name: 'Shop' }]);
 });
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(appliers.map((a) => a.close()));
+  appliers = [];
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -73,7 +83,7 @@ const thread = (q: number, status: ThreadRecord['status'] = 'S1'): ThreadRecord 
 
 describe('slice applier', () => {
   it('applies a page in slices and writes the cursor with the last one, idempotently', async () => {
-    const applier = createSliceApplier(db);
+    const applier = applierFor(db);
     const page = Array.from({ length: 450 }, (_, i) => thread(i + 1));
     const changed = await applier.apply(page, () => saveSyncPosition(db, 's1', 'c1', true, 5));
     expect(changed).toHaveLength(450);
@@ -86,7 +96,7 @@ describe('slice applier', () => {
   });
 
   it('a failing slice leaves the cursor where it was', async () => {
-    const applier = createSliceApplier(db);
+    const applier = applierFor(db);
     saveSyncPosition(db, 's1', 'before', false, 1);
     const bad = { ...thread(1), shopId: 'no-such-shop' };
     await expect(
@@ -96,7 +106,7 @@ describe('slice applier', () => {
   });
 
   it("keeps the seller's unsent action visible over the server state", async () => {
-    const applier = createSliceApplier(db);
+    const applier = applierFor(db);
     await applier.apply([thread(1)]);
     enqueue(
       db,
@@ -111,7 +121,7 @@ describe('slice applier', () => {
   });
 
   it('never puts more than MAX_SLICE threads in one transaction', async () => {
-    const applier = createSliceApplier(db);
+    const applier = applierFor(db);
     const page = Array.from({ length: 2 * MAX_SLICE + 1 }, (_, i) => thread(i + 1));
     await applier.apply(page);
     expect(applier.slices).toBeGreaterThanOrEqual(3);
@@ -121,7 +131,7 @@ describe('slice applier', () => {
 
 describe('full-text documents of a page', () => {
   it('are all committed, once each, by the time the cursor is', async () => {
-    const applier = createSliceApplier(db);
+    const applier = applierFor(db);
     const page = Array.from({ length: 300 }, (_, i) => thread(i + 1));
     await applier.apply(page, () => saveSyncPosition(db, 's1', 'c1', false, 5));
     expect(db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 300 });

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  openDatabase,
+  WAL_AUTOCHECKPOINT_PAGES,
+  type Database,
+} from '../../../../../src/main/core/db/open.js';
+import { createWalCheckpointer } from '../../../../../src/main/core/sync/wal-checkpointer.js';
+
+let dir: string;
+let db: Database;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'toiawase-wal-'));
+  db = openDatabase(join(dir, 'c.db'));
+  db.exec('CREATE TABLE t (x TEXT)');
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const autocheckpoint = (): number => Number(db.pragma('wal_autocheckpoint', { simple: true }));
+
+function writeSome(rows: number): void {
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run('x'.repeat(500));
+  })();
+}
+
+describe('WAL checkpoints on another thread', () => {
+  it('copies the WAL from a worker while the connection stops checkpointing', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    checkpointer.start();
+    expect(autocheckpoint()).toBe(0);
+    writeSome(2000);
+    // stop() runs a last checkpoint in the worker before it exits.
+    await checkpointer.stop();
+    expect(checkpointer.frames).toBeGreaterThan(0);
+    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    // Everything committed is in the database file: a restart checkpoint has nothing to copy.
+    const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(after?.log).toBe(after?.checkpointed);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
+  });
+
+  it('starts once, and stop without start changes nothing', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    await checkpointer.stop();
+    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    checkpointer.start();
+    checkpointer.start();
+    await checkpointer.stop();
+    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+  });
+
+  it('leaves an in-memory database alone', async () => {
+    const memory = openDatabase(':memory:');
+    try {
+      const checkpointer = createWalCheckpointer(memory);
+      checkpointer.start();
+      await checkpointer.stop();
+      expect(checkpointer.frames).toBe(0);
+    } finally {
+      memory.close();
+    }
+  });
+});
