@@ -6,7 +6,7 @@
 //  - search p50/p95 per filter shape, next to the same query in bare SQL;
 //  - the longest event-loop block during the sync.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -43,9 +43,15 @@ try {
 
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  // The machine is shared: the load and the CPU time actually spent tell a slow run from a
+  // contended one.
+  const load = loadavg()[0] ?? 0;
+  const cpu0 = process.cpuUsage();
   const s0 = performance.now();
   const status = await core.sync.syncAll();
   const syncMs = performance.now() - s0;
+  const syncCpu = process.cpuUsage(cpu0);
+  const syncCpuMs = (syncCpu.user + syncCpu.system) / 1000;
   loop.disable();
   if (status.state !== 'idle') throw new Error(`sync ended ${status.state}: ${status.error ?? ''}`);
   const counts = core.db
@@ -67,6 +73,7 @@ try {
 
   const syncTimings = timings.filter((t) => t.name === 'sync.shop');
   const longestSlice = Math.max(...syncTimings.map((t) => t.detail?.longestApplySliceMs ?? 0));
+  const applySlices = syncTimings.reduce((n, t) => n + (t.detail?.applySlices ?? 0), 0);
   const rowsPerSec = (counts.i + counts.m) / (syncMs / 1000);
   const rawRowsPerSec = (raw.inquiries + raw.messages) / (raw.ms / 1000);
 
@@ -100,7 +107,13 @@ try {
         (incrementalMs / emptyRoundTrip).toFixed(1),
       ],
       ['longest event-loop delay during sync', ms(loop.max / 1e6), '—', '—'],
-      ['longest synchronous apply slice', ms(longestSlice), '—', '—'],
+      ['longest synchronous apply slice', `${ms(longestSlice)} (${applySlices} slices)`, '—', '—'],
+      [
+        'CPU time of this process during the sync (all threads)',
+        ms(syncCpuMs),
+        `load average at start ${load.toFixed(2)}`,
+        '—',
+      ],
       ['cache size on disk', `${(statSync(dbFile).size / 1e6).toFixed(1)} MB`, '—', '—'],
     ],
   );
@@ -135,6 +148,9 @@ try {
         emptyRoundTrip,
         loopMaxMs: loop.max / 1e6,
         longestSlice,
+        applySlices,
+        syncCpuMs,
+        loadAverage: load,
         search,
       },
       null,
