@@ -67,6 +67,7 @@ export function createSliceApplier(db: Database): SliceApplier {
 
   /** Runs one synchronous slice as a transaction, timed; yields to the event loop after it. */
   async function slice<T>(sized: Sizer, items: number, fn: () => T): Promise<T> {
+    if (checkpointer.due()) await checkpointer.checkpoint();
     const t0 = performance.now();
     const out = db.transaction(fn)();
     const ms = performance.now() - t0;

@@ -1,20 +1,21 @@
 // Moves WAL checkpoints off the core's thread while a bulk sync writes. A checkpoint copies the
 // WAL into the database file and fsyncs both; SQLite runs it inside whichever commit crosses
 // wal_autocheckpoint, so during a big sync a short slice now and then stalls for the copy and the
-// fsyncs (measured at 20k inquiries: slices of 8 threads taking 100–250 ms, and a third of the
-// sync's time). Here a worker thread with its own connection runs PASSIVE checkpoints, which
-// never block the writer, while the core's connection stops checkpointing. Stopping restores the
-// connection's own checkpoints. Durability is unchanged: commits are in the WAL either way, and
-// the checkpoints still fsync (synchronous=NORMAL), just on another thread.
+// fsyncs (measured at 20k inquiries under load: slices of 8 threads taking 100–250 ms). Here a
+// worker thread with its own connection runs the checkpoints while the core's connection stops
+// checkpointing. The applier asks for one between slices and waits for it without blocking the
+// event loop: a checkpoint that runs while nothing is being written copies the whole WAL, so the
+// next write starts the WAL file over (a checkpointer racing the writer never catches up, and the
+// WAL grew to 240 MB for a 38 MB cache). Stopping restores the connection's own checkpoints.
+// Durability is unchanged: commits are in the WAL either way, and the checkpoints still fsync
+// (synchronous=NORMAL), just on another thread.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/open.js';
 import { WAL_AUTOCHECKPOINT_PAGES } from '../db/open.js';
 
-/** How often the worker checkpoints (ms). Each run copies what was committed since; more often
- * copies the pages every commit touches (index roots, the FTS structure) over and over: at 20k
- * inquiries, 50 ms cost ~25 % more sync time than 250 ms. */
-const INTERVAL_MS = 250;
+/** How much writing (ms of wall time) goes into the WAL between two checkpoints. */
+export const CHECKPOINT_EVERY_MS = 250;
 
 // CommonJS, evaluated in the worker: needs nothing but better-sqlite3, found by absolute path
 // (the core may be bundled; the native module is not).
@@ -22,31 +23,36 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
-let frames = 0;
 const run = () => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r && r.checkpointed > 0) {
-      frames += r.checkpointed;
-      parentPort.postMessage({ type: 'checkpointed', frames });
-    }
+    return { type: 'done', frames: r ? r.checkpointed : 0 };
   } catch (e) {
-    parentPort.postMessage({ type: 'error', message: String(e && e.message) });
+    return { type: 'done', frames: 0, error: String(e && e.message) };
   }
 };
-const timer = setInterval(run, workerData.intervalMs);
 parentPort.on('message', (m) => {
+  if (m === 'checkpoint') parentPort.postMessage(run());
   if (m !== 'stop') return;
-  clearInterval(timer);
-  run();
+  parentPort.postMessage(run());
   db.close();
   parentPort.close();
 });
 `;
 
+interface Done {
+  type: 'done';
+  frames: number;
+  error?: string;
+}
+
 export interface WalCheckpointer {
   /** Starts the worker (once); until stop, the connection leaves checkpoints to it. */
   start(): void;
+  /** True when enough has been written since the last checkpoint to run one. */
+  due(): boolean;
+  /** Runs a checkpoint in the worker; resolves when it is done (at once when not started). */
+  checkpoint(): Promise<void>;
   /** Stops the worker after a last checkpoint; the connection checkpoints itself again. */
   stop(): Promise<void>;
   /** WAL frames the worker has copied so far. */
@@ -59,11 +65,34 @@ function driverPath(): string {
 
 export function createWalCheckpointer(db: Database): WalCheckpointer {
   let worker: Worker | null = null;
-  let stopped: Promise<void> | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  const waiting: ((d: Done) => void)[] = [];
   let frames = 0;
+  let last = 0;
 
   function restore(): void {
     if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  }
+
+  function request(message: 'checkpoint' | 'stop'): Promise<void> {
+    const w = worker;
+    if (w === null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      waiting.push((d) => {
+        frames += d.frames;
+        last = performance.now();
+        resolve();
+      });
+      w.postMessage(message);
+    });
+  }
+
+  /** The worker failed or exited: nobody waits for it, and the connection checkpoints again. */
+  function release(w: Worker): void {
+    for (const wake of waiting.splice(0)) wake({ type: 'done', frames: 0 });
+    if (worker !== w) return;
+    worker = null;
+    restore();
   }
 
   return {
@@ -76,26 +105,26 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
         name: 'toiawase-wal-checkpoint',
-        workerData: { driver: driverPath(), path: db.name, intervalMs: INTERVAL_MS },
+        workerData: { driver: driverPath(), path: db.name },
       });
       worker = w;
-      stopped = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-      w.on('message', (m: { type: string; frames?: number }) => {
-        if (m.type === 'checkpointed' && m.frames !== undefined) frames = m.frames;
-      });
-      // Whatever goes wrong over there, checkpoints come back to this connection.
-      w.on('error', restore);
-      w.on('exit', restore);
+      last = performance.now();
+      exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.on('message', (d: Done) => waiting.shift()?.(d));
+      w.on('error', () => release(w));
+      w.on('exit', () => release(w));
       w.unref();
       db.pragma('wal_autocheckpoint = 0');
     },
+    due: () => worker !== null && performance.now() - last >= CHECKPOINT_EVERY_MS,
+    checkpoint: () => request('checkpoint'),
     async stop() {
       if (worker === null) return;
-      const w = worker;
+      const done = request('stop');
       worker = null;
       restore();
-      w.postMessage('stop');
-      await stopped;
+      await done;
+      await exited;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,22 @@ describe('WAL checkpoints on another thread', () => {
     const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(after?.log).toBe(after?.checkpointed);
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
+  });
+
+  it('a checkpoint between writes lets the next write start the WAL over', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    checkpointer.start();
+    const wal = (): number => statSync(join(dir, 'c.db-wal')).size;
+    writeSome(2000);
+    const oneBatch = wal();
+    for (let i = 0; i < 5; i++) {
+      await checkpointer.checkpoint();
+      writeSome(2000);
+    }
+    // Without the checkpoints (the connection's own are off) the WAL would hold six batches.
+    expect(wal()).toBeLessThanOrEqual(oneBatch);
+    expect(checkpointer.frames).toBeGreaterThan(0);
+    await checkpointer.stop();
   });
 
   it('starts once, and stop without start changes nothing', async () => {
