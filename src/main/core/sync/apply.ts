@@ -1,8 +1,9 @@
 // Writes fetched threads into the cache in slices, yielding to the event loop between them, so
 // a 500-thread page never blocks the host for long. Rows and messages go first, in slices sized
-// from the measured cost per thread to take about TARGET_SLICE_MS (well under the 50 ms budget,
-// leaving room for a commit that checkpoints the WAL) and never more than MAX_SLICE threads, so
-// a slice measured while the process was preempted cannot grow the next one. The page's
+// from the measured cost per thread to take about TARGET_SLICE_MS (well under the 50 ms budget)
+// and never more than MAX_SLICE threads, so a slice measured while the process was preempted
+// cannot grow the next one. During a bulk apply the WAL checkpoints run on another thread, between
+// slices (wal-checkpointer.ts), instead of inside whichever commit crosses the threshold. The page's
 // full-text documents follow in fewer, larger transactions sized the same way: FTS5 writes one
 // segment per transaction and merges them as they pile up, so small document transactions cost
 // far more than the documents themselves. The caller's final write (the cursor) joins the LAST
