@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { ensureBridge } from './bridge/index.js';
 import { createI18n } from './i18n.js';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 async function start(): Promise<void> {

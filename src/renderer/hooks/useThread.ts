@@ -38,7 +38,19 @@ export function useThread(inquiryId: string | null) {
     async (quiet: boolean) => {
       if (!inquiryId) return;
       const id = ++request.current;
-      if (!quiet) setState({ view: null, loading: true, loadingOlder: false, error: null });
+      // The conversation on screen stays until the next one is read (a few ms): swapping in a
+      // spinner would unmount and remount the whole pane on every open.
+      // The pane tells stale from current by the ids, so with a view on screen nothing needs
+      // to re-render here (returning the same state is a no-op for React).
+      if (!quiet) {
+        setState((s) =>
+          s.view === null
+            ? { view: null, loading: true, loadingOlder: false, error: null }
+            : s.error === null
+              ? s
+              : { ...s, error: null },
+        );
+      }
       const limit = quiet ? Math.min(REFRESH_MAX, Math.max(PAGE, loaded.current)) : PAGE;
       const res = await call('openThread', { inquiryId, limit });
       if (id !== request.current) return;
@@ -81,7 +93,9 @@ export function useThread(inquiryId: string | null) {
   /** Show an action the moment the outbox accepted it. */
   const addPending = useCallback((item: OutboxItem) => {
     setState((s) =>
-      s.view ? { ...s, view: { ...s.view, pending: upsertPending(s.view.pending, item) } } : s,
+      s.view?.inquiry.id === item.inquiryId
+        ? { ...s, view: { ...s.view, pending: upsertPending(s.view.pending, item) } }
+        : s,
     );
   }, []);
 

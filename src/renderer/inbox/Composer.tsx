@@ -1,18 +1,7 @@
 // The reply form: title `[Re] <title>`, message with a live n/1000 counter, the guide's warning
 // plus what the PII detector finds, attachments, status (Reply complete preselected, never
 // unprocessed), Send → confirmation → queued. Drafts are saved as the seller types.
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Radio,
-  Space,
-  Tooltip,
-  Typography,
-  type GetRef,
-} from 'antd';
+import { Alert, App, Button, Input, Radio, Space, Tooltip, Typography, type GetRef } from 'antd';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, Draft, InquirySummary, OutboxItem } from '../../shared/api.js';
@@ -154,7 +143,7 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   );
 
   return (
-    <Form layout="vertical" aria-label={t('composer.label')} component="section">
+    <section aria-label={t('composer.label')}>
       <Space style={{ marginBottom: 8 }} wrap>
         <Button onClick={() => setTemplatesOpen(true)}>{t('templates.open')}</Button>
         {draftState === 'saved' && (
@@ -164,35 +153,33 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
           <Typography.Text type="danger">{t('composer.draftFailed')}</Typography.Text>
         )}
       </Space>
-      <Form.Item
-        label={t('composer.title')}
-        htmlFor="reply-title"
-        help={capabilities.replyTitle ? undefined : t('capability.replyTitle')}
-        style={{ marginBottom: 8 }}
-      >
+      {/* Plain labelled fields, not Form.Item: an antd Form.Item measures whether it is on
+          screen while rendering, which forces a layout of the whole page on every keystroke. */}
+      <div className="tw-field">
+        <label htmlFor="reply-title">{t('composer.title')}</label>
         <Input
           id="reply-title"
           value={title}
           maxLength={200}
           disabled={!capabilities.replyTitle}
+          aria-describedby={capabilities.replyTitle ? undefined : 'reply-title-help'}
           onChange={(e) => edit(setTitle)(e.target.value)}
         />
-      </Form.Item>
-      <Form.Item
-        label={t('composer.message')}
-        htmlFor="reply-body"
-        extra={
-          <span className={tooLong ? 'tw-counter-over' : undefined} aria-live="polite">
-            {t('composer.counter', { n: length, max: REPLY_MAX_CHARS })}
-          </span>
-        }
-        style={{ marginBottom: 8 }}
-      >
+        {!capabilities.replyTitle && (
+          <div id="reply-title-help" className="tw-msg-meta">
+            {t('capability.replyTitle')}
+          </div>
+        )}
+      </div>
+      <div className="tw-field" style={{ marginBottom: 0 }}>
+        <label htmlFor="reply-body">{t('composer.message')}</label>
         <Input.TextArea
           id="reply-body"
           ref={textRef}
           value={body}
-          autoSize={{ minRows: 5, maxRows: 14 }}
+          // Grows with the text in CSS (field-sizing), not by measuring in script on every
+          // keystroke as autoSize does: each measurement forced a layout of the whole page.
+          className="tw-reply-body"
           aria-invalid={tooLong}
           aria-describedby="reply-pii-warning"
           onChange={(e) => edit(setBody)(e.target.value)}
@@ -204,7 +191,12 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
             requestSend();
           }}
         />
-      </Form.Item>
+      </div>
+      <div className="tw-msg-meta" style={{ margin: '2px 0 8px' }}>
+        <span className={tooLong ? 'tw-counter-over' : undefined} aria-live="polite">
+          {t('composer.counter', { n: length, max: REPLY_MAX_CHARS })}
+        </span>
+      </div>
       <Typography.Paragraph id="reply-pii-warning" type="secondary" style={{ fontSize: 12 }}>
         {t('composer.piiWarning')}
       </Typography.Paragraph>
@@ -259,6 +251,6 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
           textRef.current?.focus();
         }}
       />
-    </Form>
+    </section>
   );
 }

@@ -38,17 +38,24 @@ export function ConversationPane({ inquiryId, composerRef, actionsRef }: Props) 
   if (!inquiryId) {
     return <Empty description={t('thread.none')} style={{ marginTop: 64 }} />;
   }
-  if (thread.loading || (!view && !thread.error)) {
-    return (
+  // The previous conversation, shown while the next one is read: visibly inactive, not usable.
+  const stale = view !== null && view.inquiry.id !== inquiryId;
+  if (!view || (stale && thread.error)) {
+    return thread.error ? (
+      <ErrorAlert error={thread.error} />
+    ) : (
       <div style={{ textAlign: 'center', marginTop: 64 }}>
         <Spin />
       </div>
     );
   }
-  if (!view) return <ErrorAlert error={thread.error} />;
-
   return (
-    <section aria-label={t('thread.pane')}>
+    <section
+      aria-label={t('thread.pane')}
+      aria-busy={stale}
+      className={stale ? 'tw-pane-stale' : undefined}
+      inert={stale}
+    >
       <h2 style={{ fontSize: 16, margin: '4px 0 8px' }}>{view.inquiry.title}</h2>
       <ErrorAlert error={thread.error} />
       <OrderContext inquiry={view.inquiry} />

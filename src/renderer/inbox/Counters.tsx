@@ -1,6 +1,6 @@
 // The guide's counters for the last 30 days; each number filters the list when clicked.
 import { Button, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counts } from '../../shared/api.js';
 import type { Source, Status } from '../../shared/domain.js';
@@ -14,7 +14,8 @@ interface Props {
   onPick: (source: Source, status: Status) => void;
 }
 
-export function Counters({ shopId, onPick }: Props) {
+// Memoized: the inbox re-renders on every selection and open; this part rarely changes.
+export const Counters = memo(function Counters({ shopId, onPick }: Props) {
   const { t } = useTranslation();
   const [counts, setCounts] = useState<Counts | null>(null);
 
@@ -59,4 +60,4 @@ export function Counters({ shopId, onPick }: Props) {
       </Space>
     </section>
   );
-}
+});

@@ -6,7 +6,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, Select, Space, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
 import { markStart } from '../perf.js';
@@ -20,7 +20,14 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Props) {
+// Memoized: the inbox re-renders on every selection and open; this part rarely changes.
+export const FilterBar = memo(function FilterBar({
+  filters,
+  onChange,
+  onSearch,
+  shops,
+  searchRef,
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.text);
   useEffect(() => setText(filters.text), [filters.text]);
@@ -142,4 +149,4 @@ export function FilterBar({ filters, onChange, onSearch, shops, searchRef }: Pro
       </Space>
     </form>
   );
-}
+});

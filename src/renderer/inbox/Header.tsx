@@ -9,7 +9,7 @@ import {
   SyncOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Modal, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../AppContext.js';
 import { call } from '../api.js';
@@ -73,7 +73,8 @@ interface Props {
   onHelp: () => void;
 }
 
-export function Header({ openCount, onOutbox, onHelp }: Props) {
+// Memoized: the inbox re-renders on every selection and open; this part rarely changes.
+export const Header = memo(function Header({ openCount, onOutbox, onHelp }: Props) {
   const { t } = useTranslation();
   const { session, setSession } = useApp();
   const [picking, setPicking] = useState(false);
@@ -123,4 +124,4 @@ export function Header({ openCount, onOutbox, onHelp }: Props) {
       </Modal>
     </header>
   );
-}
+});

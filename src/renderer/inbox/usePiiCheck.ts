@@ -15,7 +15,8 @@ export function usePiiCheck(text: string): PiiSpan[] {
     });
   }, PII_DEBOUNCE_MS);
   useEffect(() => {
-    if (!text.trim()) setSpans([]);
+    // The same empty array when nothing changes: a new one would re-render the composer.
+    if (!text.trim()) setSpans((old) => (old.length === 0 ? old : []));
     check(text);
   }, [text, check]);
   return spans;

@@ -41,16 +41,47 @@ export async function firstListPaint(page: Page, timeout = 60_000): Promise<numb
   return Number(await handle.jsonValue());
 }
 
-/** j (next row) then Enter (open), `n` times: keypress → conversation painted, each. */
+const selectedId = (page: Page): Promise<string | null> =>
+  page.evaluate(
+    () =>
+      document
+        .querySelector('[aria-selected="true"][data-inquiry-id]')
+        ?.getAttribute('data-inquiry-id') ?? null,
+  );
+
+/** j until a row not opened before is selected (the list may have moved under the cursor). */
+async function selectNext(page: Page, opened: Set<string>): Promise<void> {
+  for (let tries = 0; tries < 10; tries++) {
+    await page.keyboard.press('j');
+    const id = await selectedId(page);
+    if (id !== null && !opened.has(id)) {
+      opened.add(id);
+      return;
+    }
+  }
+  throw new Error('no unopened inquiry below the selection');
+}
+
+const openedIds = new WeakMap<Page, Set<string>>();
+const openedOn = (page: Page): Set<string> => {
+  const set = openedIds.get(page) ?? new Set<string>();
+  openedIds.set(page, set);
+  return set;
+};
+
+/** Selects the next unopened row, then Enter: keypress → conversation painted. */
+async function openNext(page: Page): Promise<number> {
+  await grid(page).focus();
+  await selectNext(page, openedOn(page));
+  const before = (await measures(page, 'thread-open')).length;
+  await page.keyboard.press('Enter');
+  return nextMeasure(page, 'thread-open', before);
+}
+
+/** j (next row) then Enter (open), `n` times: Enter → conversation painted, each. */
 export async function openConversations(page: Page, n: number): Promise<number[]> {
   const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    await grid(page).focus();
-    const before = (await measures(page, 'thread-open')).length;
-    await page.keyboard.press('j');
-    await page.keyboard.press('Enter');
-    samples.push(await nextMeasure(page, 'thread-open', before));
-  }
+  for (let i = 0; i < n; i++) samples.push(await openNext(page));
   return samples;
 }
 
@@ -99,11 +130,7 @@ export async function typedSearches(
 export async function sendReplies(page: Page, n: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
-    await grid(page).focus();
-    const opened = (await measures(page, 'thread-open')).length;
-    await page.keyboard.press('j');
-    await page.keyboard.press('Enter');
-    await nextMeasure(page, 'thread-open', opened);
+    await openNext(page);
     await page.keyboard.press('r');
     await page.keyboard.type(`ベンチマークの返信 ${i + 1}: ご連絡ありがとうございます。`);
     const before = (await measures(page, 'send')).length;
