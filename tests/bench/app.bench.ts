@@ -59,7 +59,8 @@ if (growthSizes.some((n) => !Number.isInteger(n) || n < 100))
 const N = quick
   ? { warm: 2, open: 15, typedRounds: 1, sends: 5, scrollSec: 3, coldStarts: 1, search: 10 }
   : { warm: 5, open: 40, typedRounds: 4, sends: 20, scrollSec: 10, coldStarts: 3, search: 40 };
-const QUERIES = ['配送状況', '返品', 'サイズ', '什么时候', '发货'];
+// What sellers look for: Japanese and Chinese words (IME commits), buyer IDs typed key by key.
+const QUERIES = ['配送状況', '返品', 'サイズ', '什么时候', '发货', 'yuki', 'momo'];
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-app-'));

@@ -1,5 +1,6 @@
 // Times in the user's time zone; the JST reading (Qoo10's clock) in the tooltip.
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toWireDate } from '../../shared/jst.js';
 
@@ -8,12 +9,16 @@ export function formatLocal(iso: string, withSeconds = false): string {
   return d.isValid() ? d.format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : iso;
 }
 
+/** The tooltip: the same instant on Qoo10's clock (JST). */
+export function jstTitle(t: TFunction, iso: string): string {
+  const ms = Date.parse(iso);
+  return t('time.jst', { time: Number.isNaN(ms) ? iso : toWireDate(ms) });
+}
+
 export function DateTime({ iso, withSeconds }: { iso: string; withSeconds?: boolean }) {
   const { t } = useTranslation();
-  const ms = Date.parse(iso);
-  const jst = Number.isNaN(ms) ? iso : toWireDate(ms);
   return (
-    <time dateTime={iso} title={t('time.jst', { time: jst })}>
+    <time dateTime={iso} title={jstTitle(t, iso)}>
       {formatLocal(iso, withSeconds)}
     </time>
   );

@@ -43,7 +43,8 @@ export function InquiryList(p: InquiryListProps) {
     count: p.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Enough rows beyond the edges for a wheel step; each one more is work on every new page.
+    overscan: 6,
     // React 19 batches on its own; flushSync from inside effects only triggers warnings.
     useFlushSync: false,
   });
@@ -108,6 +109,7 @@ export function InquiryList(p: InquiryListProps) {
               selected={vi.index === p.selectedIndex}
               opened={row.id === p.openId}
               onOpen={p.onOpen}
+              t={t}
             />
           );
         })}

@@ -1,29 +1,35 @@
 // One grid row. Memoised on its own props so moving the selection re-renders two rows, not all.
 import { EyeInvisibleOutlined, FieldTimeOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { InquirySummary } from '../../shared/api.js';
 import { OVERDUE_HOURS } from '../../shared/limits.js';
-import { DateTime } from '../components/DateTime.js';
+import { formatLocal, jstTitle } from '../components/DateTime.js';
+import { LightTag } from '../components/LightTag.js';
 
 export const STATUS_COLOR = { S1: 'red', S2: 'gold', S3: 'green' } as const;
 
-export function OverdueTag({ hours }: { hours: number | null }) {
-  const { t } = useTranslation();
+// Plain functions of `t` rather than components with their own useTranslation: the list renders
+// a few dozen rows per page of results, and every translation hook has a cost.
+
+export function statusTag(t: TFunction, status: InquirySummary['status']) {
+  return <LightTag color={STATUS_COLOR[status]}>{t(`status.${status}`)}</LightTag>;
+}
+
+export function overdueTag(t: TFunction, hours: number | null) {
   if (hours === null) return null;
   const [soft, hard] = OVERDUE_HOURS;
-  if (hours >= hard) return <Tag color="red">{t('list.overdue', { hours: hard })}</Tag>;
-  if (hours >= soft) return <Tag color="orange">{t('list.overdue', { hours: soft })}</Tag>;
+  if (hours >= hard) return <LightTag color="red">{t('list.overdue', { hours: hard })}</LightTag>;
+  if (hours >= soft)
+    return <LightTag color="orange">{t('list.overdue', { hours: soft })}</LightTag>;
   return null;
 }
 
-export function HiddenTag() {
-  const { t } = useTranslation();
+export function hiddenTag(t: TFunction) {
   return (
-    <Tag icon={<EyeInvisibleOutlined aria-hidden />} color="default">
+    <LightTag icon={<EyeInvisibleOutlined aria-hidden />} color="default">
       {t('inquiry.hidden')}
-    </Tag>
+    </LightTag>
   );
 }
 
@@ -37,10 +43,12 @@ interface RowProps {
   selected: boolean;
   opened: boolean;
   onOpen: (id: string, index: number) => void;
+  /** The list's translation function (stable until the language changes). */
+  t: TFunction;
 }
 
 export const InquiryRow = memo(function InquiryRow(p: RowProps) {
-  const { t } = useTranslation();
+  const { t } = p;
   const r = p.row;
   const fromParty = r.inqType === 'HELP' ? t('list.party.qoo10') : t('list.party.customer');
   const cls = `tw-row${p.selected ? ' tw-row-selected' : ''}${p.opened ? ' tw-row-open' : ''}`;
@@ -64,12 +72,14 @@ export const InquiryRow = memo(function InquiryRow(p: RowProps) {
       data-inquiry-id={r.id}
     >
       <div role="gridcell">
-        <DateTime iso={r.receivedAt} />
+        <time dateTime={r.receivedAt} title={jstTitle(t, r.receivedAt)}>
+          {formatLocal(r.receivedAt)}
+        </time>
       </div>
       <div role="gridcell">{t(`questionType.${r.questionType}`)}</div>
       <div role="gridcell">
-        <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}</Tag>
-        <OverdueTag hours={r.waitingHours} />
+        {statusTag(t, r.status)}
+        {overdueTag(t, r.waitingHours)}
       </div>
       <div role="gridcell">{r.buyerName}</div>
       <div role="gridcell">{fromParty}</div>
@@ -77,11 +87,11 @@ export const InquiryRow = memo(function InquiryRow(p: RowProps) {
       <div role="gridcell">{t(`category.${r.category}`)}</div>
       <div role="gridcell">{r.receiver}</div>
       <div role="gridcell" title={r.snippet}>
-        {r.hidden && <HiddenTag />}
+        {r.hidden && hiddenTag(t)}
         {r.pendingCount > 0 && (
-          <Tag icon={<FieldTimeOutlined aria-hidden />} color="processing">
+          <LightTag icon={<FieldTimeOutlined aria-hidden />} color="blue">
             {t('list.pending', { n: r.pendingCount })}
-          </Tag>
+          </LightTag>
         )}
         {r.title}
       </div>

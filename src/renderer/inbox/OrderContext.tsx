@@ -3,7 +3,7 @@
 import { Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../shared/api.js';
-import { HiddenTag, OverdueTag, STATUS_COLOR } from './InquiryRow.js';
+import { hiddenTag, overdueTag, statusTag } from './InquiryRow.js';
 
 export const productPageUrl = (itemNo: string | null): string | null =>
   itemNo && /^\d{1,20}$/.test(itemNo) ? `https://www.qoo10.jp/g/${itemNo}` : null;
@@ -16,9 +16,9 @@ export function OrderContext({ inquiry }: { inquiry: InquirySummary }) {
     <section aria-label={t('context.label')}>
       <Space wrap style={{ marginBottom: 6 }}>
         <Tag>{t(`questionType.${inquiry.questionType}`)}</Tag>
-        <Tag color={STATUS_COLOR[inquiry.status]}>{t(`status.${inquiry.status}`)}</Tag>
-        <OverdueTag hours={inquiry.waitingHours} />
-        {inquiry.hidden && <HiddenTag />}
+        {statusTag(t, inquiry.status)}
+        {overdueTag(t, inquiry.waitingHours)}
+        {inquiry.hidden && hiddenTag(t)}
       </Space>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('context.sender')}>{inquiry.buyerName}</Descriptions.Item>

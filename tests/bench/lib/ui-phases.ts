@@ -102,9 +102,15 @@ async function searchSettled(page: Page): Promise<number> {
   return Number(await handle.jsonValue());
 }
 
+/** Milliseconds between keystrokes of a fast typist (about 12 keys a second). */
+const KEY_INTERVAL_MS = 80;
+const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
+
 /**
- * Types each query into the search box as a seller would (one character at a time, the list
- * answering as they go) after clearing it: last keystroke → list painted for the full query.
+ * Enters each query into the search box as a seller would, after clearing it: Japanese and
+ * Chinese arrive whole when the IME commits the conversion (one input event); letters and
+ * digits one key at a time at a fast typist's pace, the list answering as they go. The figure
+ * is the last input → the list painted for the full query.
  */
 export async function typedSearches(
   page: Page,
@@ -118,7 +124,8 @@ export async function typedSearches(
       await page.keyboard.press('Backspace');
       await searchSettled(page);
     }
-    await page.keyboard.type(query);
+    if (isAscii(query)) await page.keyboard.type(query, { delay: KEY_INTERVAL_MS });
+    else await page.keyboard.insertText(query);
     out.push({ query, ms: await searchSettled(page) });
   }
   await searchBox(page).fill('');
