@@ -102,11 +102,16 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
     start() {
       // An in-memory or temporary database has no file another connection could open.
       if (worker !== null || db.memory || db.name === '') return;
-      const w = new Worker(WORKER_SOURCE, {
-        eval: true,
-        name: 'toiawase-wal-checkpoint',
-        workerData: { driver: driverPath(), path: db.name },
-      });
+      let w: Worker;
+      try {
+        w = new Worker(WORKER_SOURCE, {
+          eval: true,
+          name: 'toiawase-wal-checkpoint',
+          workerData: { driver: driverPath(), path: db.name },
+        });
+      } catch {
+        return; // No worker here (driver not found, no threads): the connection keeps its own.
+      }
       worker = w;
       last = performance.now();
       exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
