@@ -12,6 +12,9 @@ export const rendererConfig: UserConfig = {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     sourcemap: false,
+    // electron-vite leaves its builds unminified unless told; the shipped renderer should be
+    // the small one (less to parse at every start).
+    minify: true,
     rolldownOptions: {
       input: resolve(import.meta.dirname, 'src/renderer/index.html'),
     },

@@ -32,6 +32,9 @@ export interface ShellOptions {
   /** Where a remembered login is kept. The browser shell has none of its own (nothing of the
    *  kind exists in plain Node), so it never remembers; a host that has one passes it. */
   vault?: CredentialVault;
+  /** The core worker's entry (default: next to this code, or its TypeScript source via tsx);
+   *  the benchmarks point it at the built out/main/core-worker.js, what the app ships. */
+  workerEntry?: string;
   logger?: CoreLogger;
   log?: (line: string) => void;
 }
@@ -93,14 +96,17 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
     dataDir ??= defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
 
-    const core = await startCoreWorker({
-      dataDir,
-      sandboxUrl: serverUrl,
-      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-      ...(options.logger === undefined ? {} : { logger: options.logger }),
-      ...(options.vault === undefined ? {} : { vault: options.vault }),
-      background: true,
-    });
+    const core = await startCoreWorker(
+      {
+        dataDir,
+        sandboxUrl: serverUrl,
+        ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
+        ...(options.vault === undefined ? {} : { vault: options.vault }),
+        background: true,
+      },
+      options.workerEntry === undefined ? {} : { entry: options.workerEntry },
+    );
     cleanups.push(() => core.close());
 
     const server: WebServer = await startWebServer({

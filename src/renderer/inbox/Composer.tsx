@@ -31,10 +31,12 @@ interface Props {
 }
 
 const DRAFT_DEBOUNCE_MS = 600;
+/** A send slower than this shows the spinner on the Send button. */
+const SLOW_SEND_MS = 150;
 
 export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const defaultTitle = replyTitle(inquiry.title);
   const [title, setTitle] = useState(draft?.title || defaultTitle);
   const [body, setBody] = useState(draft?.body ?? '');
@@ -43,7 +45,11 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   );
   const [attachments, setAttachments] = useState<AttachmentMeta[]>([]);
   const [error, setError] = useState<AppError | null>(null);
-  const [sending, setSending] = useState(false);
+  // A guard, not state: re-rendering the composer to show a spinner for the few milliseconds the
+  // outbox takes would only delay the paint of the queued reply. The spinner shows when the
+  // answer is slow (SLOW_SEND_MS).
+  const sending = useRef(false);
+  const [slow, setSlow] = useState(false);
   // 'send' (confirmed → shown as queued) ends with the first paint of the render that shows the
   // queued reply; the delivery may already have turned it into a sent message by then.
   const [queuedCount, setQueuedCount] = useState(0);
@@ -92,8 +98,10 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
   const tooLong = length > REPLY_MAX_CHARS;
 
   const send = async (): Promise<void> => {
+    if (sending.current) return;
+    sending.current = true;
     markStart('send');
-    setSending(true);
+    const slowTimer = setTimeout(() => setSlow(true), SLOW_SEND_MS);
     saveDraft.cancel();
     const res = await call('reply', {
       inquiryId: inquiry.id,
@@ -102,7 +110,9 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
       status,
       attachmentIds: attachments.map((a) => a.id),
     });
-    setSending(false);
+    sending.current = false;
+    clearTimeout(slowTimer);
+    setSlow(false);
     if (!res.ok) {
       setError(res.error);
       return;
@@ -114,7 +124,6 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
     void call('deleteDraft', { inquiryId: inquiry.id });
     onQueued(res.value);
     setQueuedCount((n) => n + 1);
-    void message.success(t('composer.queued'));
   };
 
   const requestSend = (): void => {
@@ -132,7 +141,8 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
       content: t('composer.confirmBody', { status: t(`status.${status}`) }),
       okText: t('composer.send'),
       cancelText: t('common.cancel'),
-      onOk: send,
+      // Closes at once: the outbox answers in milliseconds and the thread shows the result.
+      onOk: () => void send(),
     });
   };
 
@@ -234,10 +244,14 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
           )}
           <Radio value="S3">{t('status.S3')}</Radio>
         </Radio.Group>
-        <Button type="primary" onClick={requestSend} loading={sending} disabled={tooLong}>
+        <Button type="primary" onClick={requestSend} loading={slow} disabled={tooLong}>
           {t('composer.send')}
         </Button>
         <Typography.Text type="secondary">{t('composer.sendHint')}</Typography.Text>
+        {/* Until the seller writes again: the reply is in the outbox (and in the thread above). */}
+        <span role="status" className="tw-msg-meta">
+          {queuedCount > 0 && body === '' ? t('composer.queued') : ''}
+        </span>
       </Space>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <TemplatesDrawer

@@ -18,13 +18,21 @@ export const SEARCH_START_RECORDER = `
 const grid = (page: Page) => page.locator('[role="grid"]');
 const searchBox = (page: Page) => page.getByRole('textbox', { name: 'Search text' });
 
-/** Logs in through the login screen (remembered, so a restart restores it), picks all shops. */
-export async function loginThroughUi(page: Page, url: string): Promise<void> {
+/**
+ * Logs in through the login screen (remembered, so a restart restores it), picks all shops.
+ * `beforeSubmit` runs with the form filled, right before "Log in" is clicked.
+ */
+export async function loginThroughUi(
+  page: Page,
+  url: string,
+  beforeSubmit: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   await page.goto(url);
   await page.getByRole('radio', { name: 'Sandbox' }).check();
   await page.getByLabel('ID or e-mail').fill(DEMO.user);
   await page.getByLabel('Password').fill(DEMO.password);
   await page.getByRole('checkbox', { name: 'Save login information' }).check();
+  await beforeSubmit();
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('radio', { name: 'All shops' }).check();
   await page.getByRole('button', { name: 'Selection complete' }).click();
