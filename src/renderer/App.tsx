@@ -10,6 +10,7 @@ import type { Language } from '../shared/domain.js';
 import type { ErrorCode } from '../shared/errors.js';
 import { AppContext, type AppState } from './AppContext.js';
 import { call } from './api.js';
+import { loadBootData, type BootData } from './boot.js';
 import { useBridgeEvent } from './hooks/useBridgeEvent.js';
 import { isLanguage, rememberLanguage } from './i18n.js';
 import { InboxScreen } from './inbox/InboxScreen.js';
@@ -35,7 +36,7 @@ const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined /> };
  */
 const THEME = { zeroRuntime: true, token: { borderRadius: 4 } };
 
-export function App({ i18n }: { i18n: i18n }) {
+export function App({ i18n, bootData }: { i18n: i18n; bootData?: Promise<BootData> }) {
   const [language, setLanguageState] = useState<Language>(() =>
     isLanguage(i18n.language) ? i18n.language : 'ja',
   );
@@ -69,14 +70,13 @@ export function App({ i18n }: { i18n: i18n }) {
     const boot = { cancelled: false };
     const alive = (): boolean => !boot.cancelled;
     void (async () => {
-      const res = await call('getSession', {});
+      const { session: res, settings } = await (bootData ?? loadBootData());
       if (!alive()) return;
       if (res.ok && res.value) {
-        const settings = await call('getSettings', {});
-        if (alive() && settings.ok) applyLanguage(settings.value.language);
-        if (alive()) setSession(res.value);
+        if (settings.ok) applyLanguage(settings.value.language);
+        setSession(res.value);
       }
-      if (alive()) setBooting(false);
+      setBooting(false);
     })();
     return () => {
       boot.cancelled = true;
@@ -112,11 +112,7 @@ export function App({ i18n }: { i18n: i18n }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider
-        locale={antdLocale(language)}
-        theme={THEME}
-        button={BUTTON_CONFIG}
-      >
+      <ConfigProvider locale={antdLocale(language)} theme={THEME} button={BUTTON_CONFIG}>
         <AntApp>
           <AppContext.Provider value={state}>{screen}</AppContext.Provider>
         </AntApp>

@@ -1,20 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
+// Start-up in two halves that overlap: the bridge (in the browser shell, a WebSocket handshake)
+// and the first calls to the core start at once, while the app's code loads as its own chunk.
 import { ensureBridge } from './bridge/index.js';
-import { createI18n } from './i18n.js';
-import 'antd/dist/antd.css';
-import './styles.css';
+import { loadBootData } from './boot.js';
 
 async function start(): Promise<void> {
+  const app = import('./mount.js');
+  const bootData = ensureBridge().then(loadBootData);
+  // The app mounts once the bridge exists (every screen calls the core); the data may follow.
   await ensureBridge();
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(
-    <StrictMode>
-      <App i18n={createI18n()} />
-    </StrictMode>,
-  );
+  (await app).mountApp(bootData);
 }
 
 void start();
