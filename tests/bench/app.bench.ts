@@ -190,11 +190,18 @@ try {
     shopIds,
     now: Date.now(),
   });
+  // The reference again, after everything (the better of the two is the limit). A failure of
+  // this second measurement (the sandbox dropping a long-idle connection) keeps the first.
   const raw2 = await rawSync(
     sandbox.url,
     { apiKey: 'SANDBOX-KEY', ...DEMO },
     join(work, 'raw2.db'),
-  );
+  ).catch((e: unknown) => {
+    log(
+      `second raw-limit run failed (${e instanceof Error ? e.message : String(e)}); using the first`,
+    );
+    return raw1;
+  });
   const raw = raw1.ms <= raw2.ms ? raw1 : raw2;
   const cacheBytes = cacheSize(dbFile);
   await sandbox.stop();
