@@ -21,15 +21,19 @@ interface RawThread {
 }
 
 export async function rpc(base: string, key: string, method: string, form: Record<string, string>) {
-  const res = await fetch(qapiUrl(base, method), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      [QAPI_KEY_HEADER]: key,
-      [QAPI_VERSION_HEADER]: QAPI_VERSION,
-    },
-    body: new URLSearchParams({ returnType: 'application/json', ...form }),
-  });
+  const post = () =>
+    fetch(qapiUrl(base, method), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        [QAPI_KEY_HEADER]: key,
+        [QAPI_VERSION_HEADER]: QAPI_VERSION,
+      },
+      body: new URLSearchParams({ returnType: 'application/json', ...form }),
+    });
+  // A kept-alive connection the server closed while it sat idle fails its first request
+  // ("other side closed"); these reads are idempotent, so one retry on a fresh one is safe.
+  const res = await post().catch(() => post());
   const body = (await res.json()) as { ResultObject?: unknown; ErrorMsg?: string };
   if (body.ResultObject === undefined) throw new Error(`${method}: ${body.ErrorMsg ?? 'failed'}`);
   return body.ResultObject;
