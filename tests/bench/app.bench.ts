@@ -25,10 +25,10 @@ import { watchEventLoop } from './lib/main-thread.js';
 import { rawSync } from './lib/raw-sync.js';
 import { emptyFeedRoundTrip } from './lib/feed-probe.js';
 import { cacheBytes as cacheSize, cacheCounts } from './lib/cache-file.js';
-import { buildFigures, growthTable } from './lib/figures.js';
+import { buildFigures, growthTable, searchShapesTable } from './lib/figures.js';
 import { figuresTable, seconds, writeResults } from './lib/report.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
-import { ms, summarize, markdownTable } from './lib/stats.js';
+import { summarize } from './lib/stats.js';
 import {
   DEMO,
   SEARCH_START_RECORDER,
@@ -80,6 +80,9 @@ const context = await browser.newContext({
 });
 await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
 let shell: Shell | null = null;
+/** The browser shell on the bench's cache, with the built core worker and the memory vault. */
+const startBenchShell = (): Promise<Shell> =>
+  startShell({ serverUrl: sandbox.url, dataDir, vault, port: 0, workerEntry: WORKER });
 try {
   log('raw limit (reference)…');
   const raw1 = await rawSync(
@@ -89,13 +92,7 @@ try {
   );
 
   // ---- initial sync through the real stack, watched from the shell's main thread ------------
-  shell = await startShell({
-    serverUrl: sandbox.url,
-    dataDir,
-    vault,
-    port: 0,
-    workerEntry: WORKER,
-  });
+  shell = await startBenchShell();
   const syncTimings: InboxEvents['timing'][] = [];
   shell.core.on('timing', (t) => {
     if (t.name === 'sync.shop')
@@ -164,13 +161,7 @@ try {
   const cold: { totalMs: number; shellMs: number; pageMs: number }[] = [];
   for (let i = 0; i < N.coldStarts; i++) {
     const t0 = performance.now();
-    shell = await startShell({
-      serverUrl: sandbox.url,
-      dataDir,
-      vault,
-      port: 0,
-      workerEntry: WORKER,
-    });
+    shell = await startBenchShell();
     const shellMs = performance.now() - t0;
     const p = await context.newPage();
     const navigateAt = performance.now();
@@ -251,18 +242,7 @@ try {
     '',
     '## Search shapes (store vs bare SQL, same database, interleaved)',
     '',
-    markdownTable(
-      ['shape', 'rows', 'p50', 'p95', 'bare p50', 'bare p95', 'p95 ratio'],
-      search.map((s) => [
-        s.shape,
-        s.total,
-        ms(s.store.p50),
-        ms(s.store.p95),
-        ms(s.bareSql.p50),
-        ms(s.bareSql.p95),
-        (s.store.p95 / s.bareSql.p95).toFixed(2),
-      ]),
-    ),
+    searchShapesTable(search),
     '',
     '## Growth (store level: search and open p95 by cache size)',
     '',

@@ -19,6 +19,7 @@ import {
 import { encodeCursor } from '../../src/main/core/store/search-cursor.js';
 import { jstDayBounds, toIsoJst } from '../../src/shared/jst.js';
 import type { ThreadRecord } from '../../src/main/core/store/types.js';
+import { timeRuns } from './lib/stats.js';
 import { syntheticThreads } from '../unit/main/core/store/synthetic.js';
 
 export const BENCH_SHOPS = ['shopA', 'shopB', 'shopC'];
@@ -244,14 +245,7 @@ function percentiles(samples: number[]): Percentiles {
 }
 
 function timeIt(fn: () => unknown, warmup: number, iterations: number): Percentiles {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return percentiles(samples);
+  return percentiles(timeRuns(fn, warmup, iterations));
 }
 
 /** Times every shape on the database at `dbPath` (made by generateBenchDb or a real sync). */

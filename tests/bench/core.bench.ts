@@ -16,6 +16,7 @@ import { rawSync } from './lib/raw-sync.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { markdownTable, ms, summarize } from './lib/stats.js';
 import { runSearchBench } from './core-search.js';
+import { searchShapesTable } from './lib/figures.js';
 
 const { values } = parseArgs({
   options: { inquiries: { type: 'string' }, quick: { type: 'boolean' } },
@@ -117,18 +118,7 @@ try {
       ['cache size on disk', `${(statSync(dbFile).size / 1e6).toFixed(1)} MB`, '—', '—'],
     ],
   );
-  const searchTable = markdownTable(
-    ['search shape', 'rows', 'p50', 'p95', 'bare SQL p50', 'bare SQL p95', 'p95 ratio'],
-    search.map((s) => [
-      s.shape,
-      s.total,
-      ms(s.store.p50),
-      ms(s.store.p95),
-      ms(s.bareSql.p50),
-      ms(s.bareSql.p95),
-      (s.store.p95 / s.bareSql.p95).toFixed(2),
-    ]),
-  );
+  const searchTable = searchShapesTable(search);
   console.log(
     `\n## Core benchmark (${inquiries} inquiries generated)\n\n${syncTable}\n\n${searchTable}\n`,
   );

@@ -149,3 +149,19 @@ export function growthTable(points: readonly GrowthPoint[]): string {
     ]),
   );
 }
+
+/** Every search shape: the store's p50/p95 next to the same query in bare SQL. */
+export function searchShapesTable(search: readonly SearchBenchRow[]): string {
+  return markdownTable(
+    ['search shape', 'rows', 'p50', 'p95', 'bare SQL p50', 'bare SQL p95', 'p95 ratio'],
+    search.map((s) => [
+      s.shape,
+      s.total,
+      ms(s.store.p50),
+      ms(s.store.p95),
+      ms(s.bareSql.p50),
+      ms(s.bareSql.p95),
+      (s.store.p95 / s.bareSql.p95).toFixed(2),
+    ]),
+  );
+}

@@ -10,7 +10,7 @@ import {
   type StoreSearchQuery,
 } from '../../../src/main/core/store/search.js';
 import { BENCH_SHOPS, generateBenchDb } from '../core-search.js';
-import { summarize, type Summary } from './stats.js';
+import { summarize, timeRuns, type Summary } from './stats.js';
 
 const NOW = Date.UTC(2026, 10, 27);
 
@@ -30,16 +30,8 @@ const SHAPES: { shape: string; query: StoreSearchQuery }[] = [
   { shape: 'text ja (2 chars)', query: { shopIds: BENCH_SHOPS, text: '返品' } },
 ];
 
-function time(fn: () => unknown, warmup: number, iterations: number): Summary {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples);
-}
+const time = (fn: () => unknown, warmup: number, iterations: number): Summary =>
+  summarize(timeRuns(fn, warmup, iterations));
 
 export function growthPoint(
   dir: string,
