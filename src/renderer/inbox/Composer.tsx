@@ -84,8 +84,9 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
     if (!touched.current) return;
     saveDraft({ title, body, status });
   }, [title, body, status, saveDraft]);
-  // Leaving the inquiry (or the app) must not lose the last keystrokes.
-  useEffect(() => () => saveDraft.flush(), [saveDraft]);
+  // Leaving the inquiry (or the app) must not lose the last keystrokes. A layout effect: its
+  // clean-up runs before any passive one, so before useDebouncedCallback drops what is pending.
+  useLayoutEffect(() => () => saveDraft.flush(), [saveDraft]);
 
   const edit =
     <T,>(set: (v: T) => void) =>

@@ -161,6 +161,24 @@ describe('Inquiries & messages → From customers', () => {
     ).toEqual(['Q', 'Question 2']);
   });
 
+  it('keeps the last keystrokes of a draft when the seller opens another inquiry at once', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    const u = user();
+    await u.click(dataRows()[0]!);
+    const pane = await screen.findByRole('region', { name: 'Conversation' });
+    const first = fake.inquiries[0]!.id;
+    fireEvent.change(within(pane).getByLabelText('Message'), { target: { value: 'half a reply' } });
+    // Well inside the draft debounce: leaving must save it anyway.
+    await u.click(dataRows()[1]!);
+    await waitFor(() =>
+      expect(fake.callsOf('saveDraft')).toContainEqual(
+        expect.objectContaining({ inquiryId: first, body: 'half a reply' }),
+      ),
+    );
+  });
+
   it('shows offline, syncing and the outbox with retry and cancel', async () => {
     const fake = new FakeInbox(2).loggedIn();
     fake.outbox.push({
