@@ -101,22 +101,23 @@ try {
   const page = await context.newPage();
   log('logging in through the UI; initial sync…');
   // The window opens as "Log in" is clicked: the page's own start-up is not the sync's doing.
-  let watch = watchEventLoop();
-  let since = 0;
-  let loginAt = 0;
+  const login: { since: number; at: number; watch?: ReturnType<typeof watchEventLoop> } = {
+    since: 0,
+    at: 0,
+  };
   await loginThroughUi(page, shell.url, async () => {
-    since = await pageNow(page);
-    watch.stop();
-    watch = watchEventLoop();
-    loginAt = performance.now();
+    login.since = await pageNow(page);
+    login.watch = watchEventLoop();
+    login.at = performance.now();
   });
   const session = await shell.core.api.getSession({});
   const shopCount = session.ok && session.value ? session.value.shops.length : 0;
   while (syncTimings.length < shopCount) await new Promise((r) => setTimeout(r, 20));
   const syncEnd = performance.now();
-  const mainThread = watch.stop();
-  const syncLongTasks = await longTasksSince(page, since);
-  const syncMs = syncEnd - loginAt;
+  if (login.watch === undefined) throw new Error('the login form was never submitted');
+  const mainThread = login.watch.stop();
+  const syncLongTasks = await longTasksSince(page, login.since);
+  const syncMs = syncEnd - login.at;
   const coreSyncMs = syncTimings.reduce((a, t) => a + t.ms, 0);
   const workerLoopMax = Math.max(...syncTimings.map((t) => t.detail?.maxEventLoopDelayMs ?? 0));
   const longestSlice = Math.max(...syncTimings.map((t) => t.detail?.longestApplySliceMs ?? 0));

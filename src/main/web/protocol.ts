@@ -1,13 +1,6 @@
 // The browser shell's WebSocket protocol: the wire constants both sides share live in
 // src/shared/web-protocol.ts; what only the shell needs is here.
-import {
-  WS_PATH,
-  WS_PROTOCOL,
-  WS_TOKEN_PREFIX,
-  CLOSE_BAD_TOKEN,
-  CLOSE_BAD_ORIGIN,
-  CLOSE_TOO_MANY_CONNECTIONS,
-} from '../../shared/web-protocol.js';
+import { WS_PROTOCOL } from '../../shared/web-protocol.js';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits.js';
 
 export {
@@ -17,7 +10,7 @@ export {
   CLOSE_BAD_TOKEN,
   CLOSE_BAD_ORIGIN,
   CLOSE_TOO_MANY_CONNECTIONS,
-};
+} from '../../shared/web-protocol.js';
 
 /** The first frame on an accepted socket: a refused one is closed before it, never after. */
 export const HELLO_FRAME = JSON.stringify({ hello: WS_PROTOCOL });

@@ -3,15 +3,12 @@
 // (`lastShop:<accountId>`); getSettings skips keys it does not know.
 import type { Database } from '../db/open.js';
 import { stmt } from '../db/statements.js';
+import { putSettingRow } from './settings.js';
 
 const key = (accountId: number): string => `lastShop:${accountId}`;
 
 export function rememberShop(db: Database, accountId: number, shopId: string): void {
-  stmt(
-    db,
-    `INSERT INTO settings (key, value) VALUES (?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(key(accountId), JSON.stringify(shopId));
+  putSettingRow(db, key(accountId), shopId);
 }
 
 export function lastShop(db: Database, accountId: number): string | null {

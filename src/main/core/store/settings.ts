@@ -44,15 +44,19 @@ export function updateSettings(db: Database, patch: unknown): Settings {
     });
   }
   inTransaction(db, () => {
-    const put = stmt(
-      db,
-      `INSERT INTO settings (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    );
     for (const [key, value] of Object.entries(parsed.data)) {
       // zod keeps an explicit `key: undefined`; that means "unchanged", not "store undefined".
-      if ((value as unknown) !== undefined) put.run(key, JSON.stringify(value));
+      if ((value as unknown) !== undefined) putSettingRow(db, key, value);
     }
   });
   return getSettings(db);
+}
+
+/** Writes one settings row (the value as JSON), whether or not getSettings knows its key. */
+export function putSettingRow(db: Database, key: string, value: unknown): void {
+  stmt(
+    db,
+    `INSERT INTO settings (key, value) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(key, JSON.stringify(value));
 }

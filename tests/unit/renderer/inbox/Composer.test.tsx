@@ -17,22 +17,7 @@ import { user } from '../setup.js';
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeInbox } from '../fakeApi.js';
-import { renderApp } from '../render.js';
-
-async function openFirst(fake: FakeInbox): Promise<HTMLElement> {
-  renderApp(fake);
-  const row = await waitFor(() => {
-    const r = document.querySelector<HTMLElement>('[data-inquiry-id]');
-    expect(r).toBeTruthy();
-    return r!;
-  });
-  await user().click(row);
-  return waitFor(() => {
-    const pane = document.querySelector<HTMLElement>('section[aria-label="Conversation"]');
-    expect(pane?.querySelector('textarea')).toBeTruthy();
-    return pane!;
-  });
-}
+import { openFirstInquiry } from '../render.js';
 
 /** The open confirmation (a closed one may linger in the DOM while it animates out). */
 function openConfirm(): Promise<HTMLElement> {
@@ -68,7 +53,7 @@ async function sendOnce(pane: HTMLElement, text: string, status: string): Promis
 describe('composer', () => {
   it('sends twice in a row: the Send button is ready again after the first reply is queued', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
 
     // Hold the first answer so the Send button really shows its busy state.
     let release = (): void => undefined;

@@ -3,24 +3,8 @@ import { user } from '../setup.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeInbox, inquiry, message } from '../fakeApi.js';
-import { renderApp } from '../render.js';
+import { openFirstInquiry } from '../render.js';
 import { dialogTitled } from '../antd.js';
-
-async function openFirst(fake: FakeInbox): Promise<HTMLElement> {
-  renderApp(fake);
-  // Plain DOM queries here: role queries over the whole antd tree are slow on a loaded machine.
-  const row = await waitFor(() => {
-    const r = document.querySelector<HTMLElement>('[data-inquiry-id]');
-    expect(r).toBeTruthy();
-    return r!;
-  });
-  await user().click(row);
-  return waitFor(() => {
-    const pane = document.querySelector<HTMLElement>('section[aria-label="Conversation"]');
-    expect(pane?.querySelector('textarea')).toBeTruthy();
-    return pane!;
-  });
-}
 
 const body = () => screen.getByLabelText<HTMLTextAreaElement>('Message');
 
@@ -36,7 +20,7 @@ describe('conversation pane', () => {
         attachments: [{ id: 'a1', fileName: '<b>photo</b>.png', mime: 'image/png', size: 3 }],
       }),
     ]);
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     expect(within(pane).getByRole('heading', { name: 'Question 1' })).toBeDefined();
     const context = within(pane).getByRole('region', { name: 'Order details' });
     expect(within(context).getByText('319090001')).toBeDefined();
@@ -65,7 +49,7 @@ describe('conversation pane', () => {
       'shop-a:1001',
       Array.from({ length: 60 }, (_, i) => message(i + 1)),
     );
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     expect(within(pane).getAllByRole('article')).toHaveLength(50);
     await user().click(within(pane).getByRole('button', { name: 'Load older messages' }));
     await waitFor(() => expect(within(pane).getAllByRole('article')).toHaveLength(60));
@@ -75,7 +59,7 @@ describe('conversation pane', () => {
 
   it('prefills the title, counts characters, warns and highlights personal information', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    await openFirst(fake);
+    await openFirstInquiry(fake);
     expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('[Re] Question 1');
     expect(screen.getByText(/Do not write personal information/)).toBeDefined();
     fireEvent.change(body(), { target: { value: 'Call me at 090-1234-5678 please' } });
@@ -91,7 +75,7 @@ describe('conversation pane', () => {
     const fake = new FakeInbox(1).loggedIn();
     fake.capabilities.replyingStatus = false;
     fake.loggedIn();
-    await openFirst(fake);
+    await openFirstInquiry(fake);
     const group = screen.getByRole('radiogroup', { name: 'Status' });
     expect(within(group).getByRole('radio', { name: 'Reply complete' })).toHaveProperty(
       'checked',
@@ -103,7 +87,7 @@ describe('conversation pane', () => {
 
   it('refuses an empty reply, then sends after confirmation and shows it queued, then failed with retry', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     const u = user();
     await u.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Write a message before sending.')).toBeDefined();
@@ -158,7 +142,7 @@ describe('conversation pane', () => {
       error: null,
       conflict: { answeredBy: 'tanaka', answeredAt: '2026-03-01T01:00:00Z', body: 'Their answer' },
     });
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     expect(await within(pane).findByText(/tanaka answered this inquiry first/)).toBeDefined();
     expect(within(pane).getByText('Their answer')).toBeDefined();
     expect(within(pane).getByText('My answer')).toBeDefined();
@@ -167,7 +151,7 @@ describe('conversation pane', () => {
 
   it('sends with Ctrl+Enter but never while an IME is composing', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    await openFirst(fake);
+    await openFirstInquiry(fake);
     fireEvent.change(body(), { target: { value: 'へんしん' } });
     fireEvent.keyDown(body(), { key: 'Enter', ctrlKey: true, isComposing: true });
     fireEvent.keyDown(body(), { key: 'Enter', ctrlKey: true, keyCode: 229 });
@@ -185,7 +169,7 @@ describe('conversation pane', () => {
       status: 'S3',
       updatedAt: 'x',
     });
-    await openFirst(fake);
+    await openFirstInquiry(fake);
     expect(body().value).toBe('Half written');
     fireEvent.change(body(), { target: { value: 'Half written, now more' } });
     await waitFor(() =>
@@ -195,7 +179,7 @@ describe('conversation pane', () => {
 
   it('inserts a template with its variables filled in and manages the list', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    await openFirst(fake);
+    await openFirstInquiry(fake);
     const u = user();
     await u.click(screen.getByRole('button', { name: 'Templates' }));
     const drawer = await dialogTitled('Frequently used replies');
@@ -217,7 +201,7 @@ describe('conversation pane', () => {
 
   it('offers auto reply with an explanation, not for MyQoo10 customer questions, gated by capability', async () => {
     const fake = new FakeInbox(1).loggedIn();
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     const u = user();
     await u.click(within(pane).getByRole('button', { name: 'Auto reply' }));
     const dialog = await dialogTitled('Send the standard auto reply?');
@@ -233,7 +217,7 @@ describe('conversation pane', () => {
     const fake = new FakeInbox(0).loggedIn();
     fake.inquiries.push(inquiry(1, { questionType: 'customer' }));
     fake.threads.set('shop-a:1001', [message(1)]);
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     expect(within(pane).queryByRole('button', { name: 'Auto reply' })).toBeNull();
     expect(within(pane).queryByRole('button', { name: 'Hide' })).toBeNull();
   });
@@ -244,7 +228,7 @@ describe('conversation pane', () => {
     fake.loggedIn();
     fake.inquiries.push(inquiry(1, { questionType: 'product', status: 'S3' }));
     fake.threads.set('shop-a:1001', [message(1)]);
-    const pane = await openFirst(fake);
+    const pane = await openFirstInquiry(fake);
     expect(within(pane).getByRole('button', { name: 'Auto reply' })).toHaveProperty(
       'disabled',
       true,
