@@ -5,9 +5,10 @@ import { loadBootData } from './boot.js';
 
 async function start(): Promise<void> {
   const app = import('./mount.js');
-  const bootData = ensureBridge().then(loadBootData);
+  const bridgeReady = ensureBridge();
+  const bootData = bridgeReady.then(loadBootData);
   // The app mounts once the bridge exists (every screen calls the core); the data may follow.
-  await ensureBridge();
+  await bridgeReady;
   (await app).mountApp(bootData);
 }
 

@@ -9,18 +9,29 @@ declare global {
 }
 
 let bridge: InboxBridge | null = null;
+let connecting: Promise<InboxBridge> | null = null;
 
-/** Resolve the bridge once at start-up: the preload's, or a WebSocket one to the browser shell. */
-export async function ensureBridge(): Promise<InboxBridge> {
-  if (bridge) return bridge;
+/**
+ * Resolve the bridge once at start-up: the preload's, or a WebSocket one to the browser shell.
+ * Callers before it is up share the one attempt (a second call must not open a second socket).
+ */
+export function ensureBridge(): Promise<InboxBridge> {
+  if (bridge) return Promise.resolve(bridge);
   if (window.toiawase) {
     bridge = window.toiawase;
-    return bridge;
+    return Promise.resolve(bridge);
   }
-  const { connectWebBridge } = await import('./ws-bridge.js');
-  bridge = await connectWebBridge(window.location);
-  window.toiawase = bridge;
-  return bridge;
+  connecting ??= import('./ws-bridge.js')
+    .then(({ connectWebBridge }) => connectWebBridge(window.location))
+    .then((b) => {
+      bridge = b;
+      window.toiawase = b;
+      return b;
+    })
+    .finally(() => {
+      connecting = null;
+    });
+  return connecting;
 }
 
 /** The bridge after `ensureBridge()` resolved (tests may install one with `setBridge`). */
