@@ -147,12 +147,13 @@ describe('session against the sandbox', () => {
     const info = await offline.restore();
     expect(info?.shops).toHaveLength(3);
     expect(info?.capabilities.adapter).toBe('qpost');
-    expect(events.of('connectivity')).toEqual([{ online: false }]);
+    // The login is tried in the background; a call to the server waits for it.
     expect(await code(offline.gateway()!.listShops())).toBe('NETWORK');
+    expect(events.of('connectivity')[0]).toEqual({ online: false });
 
     sandbox = await startTestSandbox({ inquiries: 60, port });
     expect(await offline.gateway()!.listShops()).toHaveLength(3);
-    expect(events.of('connectivity')).toEqual([{ online: false }, { online: true }]);
+    expect(events.of('connectivity').at(-1)).toEqual({ online: true });
   });
 
   it('re-issues an expired key silently when the login is saved', async () => {

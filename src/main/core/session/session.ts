@@ -1,8 +1,9 @@
 // The seller's session: login (ID or e-mail + password + location) → seller key (memory only),
 // shops, capabilities and the account row; "save login information" through the host's
-// encrypted vault (refused where none exists — never plain text); restore on start, offline
-// too (the cache is usable and the key is issued when the network returns); logout forgets
-// the key and the saved password.
+// encrypted vault (refused where none exists — never plain text); restore on start, from the
+// cache first when it holds the account (the login is confirmed with the server in the
+// background, and offline the key is issued when the network returns); logout forgets the key
+// and the saved password.
 import { z } from 'zod';
 import { loginInput, type LoginInput, type SessionInfo } from '../../../shared/api.js';
 import type { LoginLocation, Shop } from '../../../shared/domain.js';
@@ -23,19 +24,12 @@ import { listShops, replaceShops, upsertAccount } from '../store/inquiries.js';
 import { lastShop, rememberShop } from '../store/last-shop.js';
 import type { Connectivity } from '../sync/connectivity.js';
 import { noEmit, type Emit } from '../sync/events.js';
+import { awaitingGateway } from './awaiting-gateway.js';
+import { loginAgain, readSavedLogin, VAULT_ENTRY, type SavedLogin } from './saved-login.js';
 
+export { VAULT_ENTRY } from './saved-login.js';
 /** The sandbox's documented demo key; real Qoo10 needs the app's own (CoreOptions.apiKey). */
 export const SANDBOX_API_KEY = 'SANDBOX-KEY';
-/** One vault entry holds the remembered login (all of it encrypted by the host). */
-export const VAULT_ENTRY = 'toiawase.session';
-
-const savedLogin = z.object({
-  user: z.string().min(1),
-  password: z.string().min(1),
-  location: loginInput.shape.location,
-  serverUrl: z.string().min(1),
-});
-type SavedLogin = z.infer<typeof savedLogin>;
 
 export interface SessionOptions {
   db: Database;
@@ -52,7 +46,12 @@ export interface SessionOptions {
 
 export interface Session {
   login(input: LoginInput): Promise<SessionInfo>;
-  /** Logs in again with the saved login, if any; null when nothing is saved. */
+  /**
+   * Starts with the saved login, if any; null when nothing is saved. When the cache holds the
+   * account, answers from it at once and confirms the login with the server in the background:
+   * calls to the server wait for that, and a password the server refuses then ends the session
+   * ('sessionExpired') and is forgotten.
+   */
   restore(): Promise<SessionInfo | null>;
   logout(): Promise<void>;
   info(): SessionInfo | null;
@@ -81,10 +80,23 @@ interface Current {
 }
 
 const OFFLINE_CODES = new Set(['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'RATE_LIMITED']);
+/** A saved password the server refuses would only lock the account: it is forgotten. */
+const REFUSED_CODES = new Set(['LOGIN_FAILED', 'ACCOUNT_LOCKED']);
+
+const codeOf = (e: unknown): string => (e instanceof AppFailure ? e.code : 'INTERNAL');
+
+/** What a login learned from the server. */
+interface Connected {
+  gateway: Gateway;
+  shops: Shop[];
+}
 
 export function createSession(opts: SessionOptions): Session {
   const emit = opts.emit ?? noEmit;
   let current: Current | null = null;
+  /** Moves on whenever the session is replaced or ended: a background login that finishes
+   *  later applies only to the session it was started for. */
+  let generation = 0;
 
   function vaultOrThrow(): CredentialVault {
     if (opts.vault?.isAvailable() !== true) {
@@ -144,6 +156,38 @@ export function createSession(opts: SessionOptions): Session {
     };
   }
 
+  /** The session from now on; the one before it loses its key. */
+  function adopt(next: Current): SessionInfo {
+    current?.gateway.disconnect();
+    current = next;
+    generation += 1;
+    return next.info;
+  }
+
+  /** Issues the seller key, settles the adapter and fetches the shops. */
+  async function connect(
+    login: { user: string; password: string; location: LoginLocation },
+    serverUrl: string,
+  ): Promise<Connected> {
+    const gateway = makeGateway(serverUrl, login.location, login.user, opts.adapter ?? 'auto');
+    await gateway.connect(login.user, login.password);
+    return { gateway, shops: await gateway.listShops() };
+  }
+
+  /** The account row and its shops, as the server just listed them. */
+  function storeAccount(saved: SavedLogin, { gateway, shops }: Connected): number {
+    return opts.db.transaction(() => {
+      const id = upsertAccount(opts.db, {
+        user: saved.user,
+        serverUrl: saved.serverUrl,
+        location: saved.location,
+        adapter: gateway.capabilities.adapter,
+      });
+      replaceShops(opts.db, id, shops);
+      return id;
+    })();
+  }
+
   async function login(raw: LoginInput): Promise<SessionInfo> {
     const parsed = loginInput.safeParse(raw);
     if (!parsed.success) throw new AppFailure('VALIDATION', z.prettifyError(parsed.error));
@@ -153,36 +197,23 @@ export function createSession(opts: SessionOptions): Session {
       serverUrl: input.serverUrl,
     });
     const vault = input.remember ? vaultOrThrow() : null; // refuse before any network traffic
-    const gateway = makeGateway(serverUrl, input.location, input.user, opts.adapter ?? 'auto');
-    await gateway.connect(input.user, input.password);
-    const shops = await gateway.listShops();
-    const capabilities = gateway.capabilities;
-    const accountId = opts.db.transaction(() => {
-      const id = upsertAccount(opts.db, {
-        user: input.user,
-        serverUrl,
-        location: input.location,
-        adapter: capabilities.adapter,
-      });
-      replaceShops(opts.db, id, shops);
-      return id;
-    })();
+    const connected = await connect(input, serverUrl);
     const saved: SavedLogin = {
       user: input.user,
       password: input.password,
       location: input.location,
       serverUrl,
     };
+    const accountId = storeAccount(saved, connected);
     if (vault !== null) await vault.save(VAULT_ENTRY, JSON.stringify(saved));
     else if (opts.vault?.isAvailable() === true) await opts.vault.clear(VAULT_ENTRY);
-    current?.gateway.disconnect();
-    current = {
-      info: sessionInfo(saved, shops, capabilities, vault !== null),
+    const { gateway, shops } = connected;
+    return adopt({
+      info: sessionInfo(saved, shops, gateway.capabilities, vault !== null),
       gateway,
       accountId,
       saved: vault === null ? null : saved,
-    };
-    return current.info;
+    });
   }
 
   /** Offline start: the cached account and shops, a gateway that logs in when it can. */
@@ -194,45 +225,103 @@ export function createSession(opts: SessionOptions): Session {
     if (row === undefined) return null;
     const gateway = makeGateway(saved.serverUrl, saved.location, saved.user, row.adapter);
     const caps = row.adapter === 'qpost' ? QPOST_CAPABILITIES : QAPI_CAPABILITIES;
-    current = {
+    return adopt({
       info: sessionInfo(saved, listShops(opts.db, row.id), caps, true),
       gateway,
       accountId: row.id,
       saved,
-    };
-    return current.info;
+    });
+  }
+
+  /** Ends the session whose saved login the server would not take (see REFUSED_CODES). */
+  async function expire(code: string): Promise<void> {
+    current = null;
+    generation += 1;
+    if (REFUSED_CODES.has(code)) await opts.vault?.clear(VAULT_ENTRY);
+    emit('sessionExpired', { reason: code });
   }
 
   /** Logs in again with a saved login; offline, from the cache. Null: the login is gone. */
   async function restoreLogin(saved: SavedLogin): Promise<SessionInfo | null> {
     try {
-      return await login({
-        user: saved.user,
-        password: saved.password,
-        location: saved.location,
-        ...(saved.location === 'custom' ? { serverUrl: saved.serverUrl } : {}),
-        remember: true,
-      });
+      return await login(loginAgain(saved));
     } catch (e) {
-      if (e instanceof AppFailure && OFFLINE_CODES.has(e.code)) return restoreOffline(saved);
-      if (e instanceof AppFailure && (e.code === 'LOGIN_FAILED' || e.code === 'ACCOUNT_LOCKED')) {
-        // A saved password the server refuses would only lock the account: forget it.
-        await opts.vault?.clear(VAULT_ENTRY);
-        emit('sessionExpired', { reason: e.code });
+      if (OFFLINE_CODES.has(codeOf(e))) return restoreOffline(saved);
+      if (REFUSED_CODES.has(codeOf(e))) {
+        await expire(codeOf(e));
         return null;
       }
       throw e;
     }
   }
 
+  /**
+   * The background half of an offline-first restore: the login the cache was opened with,
+   * confirmed with the server. Resolves with the gateway the session goes on with (the fresh
+   * one; offline, the cached one, which logs in when it can); rejects when the session ended.
+   * The session keeps the shop it is showing when the server still lists it.
+   */
+  async function confirmRestored(
+    saved: SavedLogin,
+    restoredAs: number,
+    cached: Gateway,
+  ): Promise<Gateway> {
+    const ended = (): AppFailure => new AppFailure('NOT_LOGGED_IN', 'the restored session ended');
+    let connected: Connected;
+    try {
+      connected = await connect(saved, saved.serverUrl);
+    } catch (e) {
+      if (restoredAs !== generation || current === null) throw ended();
+      if (OFFLINE_CODES.has(codeOf(e))) {
+        current.gateway = cached;
+        return cached;
+      }
+      // Refused, or a server that cannot be used: the login screen, as a start without the
+      // cache shows (only a refused password is forgotten).
+      await expire(codeOf(e));
+      throw new AppFailure('SESSION_EXPIRED', `the saved login was not accepted (${codeOf(e)})`);
+    }
+    if (restoredAs !== generation || current === null) {
+      connected.gateway.disconnect();
+      throw ended();
+    }
+    const shown = current.info.selectedShopId;
+    const accountId = storeAccount(saved, connected);
+    const info = sessionInfo(saved, connected.shops, connected.gateway.capabilities, true);
+    adopt({
+      info: stillListed(shown, info.shops) ? { ...info, selectedShopId: shown } : info,
+      gateway: connected.gateway,
+      accountId,
+      saved,
+    });
+    return connected.gateway;
+  }
+
   /** A restored login opens the shop the seller last worked in, when it is still theirs. */
   function reopenLastShop(): SessionInfo | null {
     if (current === null) return null;
     const last = lastShop(opts.db, current.accountId);
-    if (last !== null && (last === 'all' || current.info.shops.some((s) => s.id === last))) {
+    if (stillListed(last, current.info.shops)) {
       current.info = { ...current.info, selectedShopId: last };
     }
     return current.info;
+  }
+
+  async function restore(): Promise<SessionInfo | null> {
+    const saved = await readSavedLogin(opts.vault);
+    if (saved === null) return null;
+    const endpoint = resolveEndpoint(saved.location, {
+      sandboxUrl: opts.sandboxUrl,
+      serverUrl: saved.serverUrl,
+    });
+    // Offline first: with the account cached for this very server, the inbox can open before
+    // the server answers. Without it there is nothing to show until then.
+    if (endpoint !== saved.serverUrl || restoreOffline(saved) === null || current === null) {
+      return (await restoreLogin(saved)) === null ? null : reopenLastShop();
+    }
+    const cached = current.gateway;
+    current.gateway = awaitingGateway(cached, confirmRestored(saved, generation, cached));
+    return reopenLastShop();
   }
 
   function openCached(target: {
@@ -262,37 +351,23 @@ export function createSession(opts: SessionOptions): Session {
     const gateway = makeGateway(serverUrl, target.location, row.user, row.adapter);
     const caps = row.adapter === 'qpost' ? QPOST_CAPABILITIES : QAPI_CAPABILITIES;
     const where = { user: row.user, location: target.location, serverUrl };
-    current?.gateway.disconnect();
-    current = {
+    return adopt({
       info: sessionInfo(where, listShops(opts.db, row.id), caps, false),
       gateway,
       accountId: row.id,
       saved: null,
-    };
-    return current.info;
+    });
   }
 
   return {
     login,
     openCached,
-
-    async restore() {
-      if (opts.vault?.isAvailable() !== true) return null;
-      const text = await opts.vault.load(VAULT_ENTRY);
-      if (text === null) return null;
-      let saved: SavedLogin;
-      try {
-        saved = savedLogin.parse(JSON.parse(text));
-      } catch {
-        await opts.vault.clear(VAULT_ENTRY);
-        return null;
-      }
-      return (await restoreLogin(saved)) === null ? null : reopenLastShop();
-    },
+    restore,
 
     async logout() {
       current?.gateway.disconnect();
       current = null;
+      generation += 1;
       if (opts.vault?.isAvailable() === true) await opts.vault.clear(VAULT_ENTRY);
     },
 
@@ -311,4 +386,9 @@ export function createSession(opts: SessionOptions): Session {
       return current.info;
     },
   };
+}
+
+/** 'all', or a shop the login still lists. */
+function stillListed(shopId: string | null, shops: readonly Shop[]): shopId is string {
+  return shopId !== null && (shopId === 'all' || shops.some((s) => s.id === shopId));
 }
