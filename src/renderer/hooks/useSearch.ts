@@ -7,6 +7,7 @@ import { call } from '../api.js';
 import { markStartOnce } from '../perf.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 import { useDebouncedCallback } from './useDebouncedCallback.js';
+import { keepUnchangedItems } from './keepUnchanged.js';
 
 export interface SearchState {
   rows: InquirySummary[];
@@ -65,7 +66,8 @@ export function useSearch(input: SearchInput) {
         }
         cursor.current = res.value.nextCursor;
         setState((s) => ({
-          rows: res.value.rows,
+          // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
+          rows: keepUnchangedItems(s.rows, res.value.rows, (r) => r.id),
           total: res.value.total,
           loading: false,
           error: null,

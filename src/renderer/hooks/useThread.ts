@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxItem, ThreadView } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
+import { keepUnchangedItems, sameContent } from './keepUnchanged.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
 export interface ThreadState {
@@ -21,6 +22,19 @@ function upsertPending(pending: OutboxItem[], item: OutboxItem): OutboxItem[] {
   // Sent items become real messages on the next read; cancelled ones are gone.
   if (item.state === 'sent' || item.state === 'cancelled') return rest;
   return [...rest, item].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** A re-read of the conversation on screen keeps what did not change, so it is not re-rendered. */
+function reuseUnchanged(prev: ThreadView | null, next: ThreadView): ThreadView {
+  if (prev?.inquiry.id !== next.inquiry.id) return next;
+  return {
+    ...next,
+    inquiry: sameContent(prev.inquiry, next.inquiry) ? prev.inquiry : next.inquiry,
+    messages: keepUnchangedItems(prev.messages, next.messages, (m) => m.seqNo),
+    piiFlags: sameContent(prev.piiFlags, next.piiFlags) ? prev.piiFlags : next.piiFlags,
+    draft: sameContent(prev.draft, next.draft) ? prev.draft : next.draft,
+    pending: keepUnchangedItems(prev.pending, next.pending, (p) => p.id),
+  };
 }
 
 export function useThread(inquiryId: string | null) {
@@ -56,7 +70,12 @@ export function useThread(inquiryId: string | null) {
       if (id !== request.current) return;
       setState((s) =>
         res.ok
-          ? { view: res.value, loading: false, loadingOlder: false, error: null }
+          ? {
+              view: reuseUnchanged(s.view, res.value),
+              loading: false,
+              loadingOlder: false,
+              error: null,
+            }
           : { ...s, loading: false, error: res.error },
       );
     },

@@ -2,7 +2,7 @@
 // where the connected adapter cannot do them.
 import { EyeInvisibleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tooltip, Typography } from 'antd';
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { memo, useImperativeHandle, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, InquirySummary, OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
@@ -37,7 +37,8 @@ function Gated({
   return enabled ? children : <Tooltip title={reason}>{children}</Tooltip>;
 }
 
-export function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
+// Memoized: a re-read of the thread (a delivery, a sync) changes nothing here.
+export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const [hideOpen, setHideOpen] = useState(false);
@@ -115,4 +116,4 @@ export function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
       )}
     </div>
   );
-}
+});

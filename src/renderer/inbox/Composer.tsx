@@ -2,7 +2,15 @@
 // plus what the PII detector finds, attachments, status (Reply complete preselected, never
 // unprocessed), Send → confirmation → queued. Drafts are saved as the seller types.
 import { Alert, App, Button, Input, Radio, Space, Tooltip, Typography, type GetRef } from 'antd';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import {
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, Draft, InquirySummary, OutboxItem } from '../../shared/api.js';
 import type { AttachmentMeta, ReplyStatus } from '../../shared/domain.js';
@@ -34,7 +42,14 @@ const DRAFT_DEBOUNCE_MS = 600;
 /** A send slower than this shows the spinner on the Send button. */
 const SLOW_SEND_MS = 150;
 
-export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props) {
+// Memoized: a re-read of the thread (a delivery, a sync) changes nothing here.
+export const Composer = memo(function Composer({
+  inquiry,
+  draft,
+  capabilities,
+  onQueued,
+  ref,
+}: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const defaultTitle = replyTitle(inquiry.title);
@@ -268,4 +283,4 @@ export function Composer({ inquiry, draft, capabilities, onQueued, ref }: Props)
       />
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 // Beside the list: order context, the thread, and the reply tools for the opened inquiry.
-import { Divider, Empty, Spin } from 'antd';
-import { useCallback, useLayoutEffect, useRef, type Ref } from 'react';
+import { Empty, Spin } from 'antd';
+import { memo, useCallback, useLayoutEffect, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
 import { useCapabilities } from '../AppContext.js';
@@ -18,7 +18,13 @@ interface Props {
   actionsRef: Ref<ActionsHandle>;
 }
 
-export function ConversationPane({ inquiryId, composerRef, actionsRef }: Props) {
+// Memoized: the inbox re-renders on every selection move and search answer, which change
+// nothing here.
+export const ConversationPane = memo(function ConversationPane({
+  inquiryId,
+  composerRef,
+  actionsRef,
+}: Props) {
   const { t } = useTranslation();
   const capabilities = useCapabilities();
   const thread = useThread(inquiryId);
@@ -59,18 +65,14 @@ export function ConversationPane({ inquiryId, composerRef, actionsRef }: Props) 
       <h2 style={{ fontSize: 16, margin: '4px 0 8px' }}>{view.inquiry.title}</h2>
       <ErrorAlert error={thread.error} />
       <OrderContext inquiry={view.inquiry} />
-      <Divider titlePlacement="start" plain>
-        {t('thread.title')}
-      </Divider>
+      <h3 className="tw-pane-heading">{t('thread.title')}</h3>
       <Thread
         view={view}
         loadingOlder={thread.loadingOlder}
         onLoadOlder={() => void thread.loadOlder()}
         onPendingChanged={onQueued}
       />
-      <Divider titlePlacement="start" plain>
-        {t('composer.heading')}
-      </Divider>
+      <h3 className="tw-pane-heading">{t('composer.heading')}</h3>
       <Actions
         ref={actionsRef}
         inquiry={view.inquiry}
@@ -87,4 +89,4 @@ export function ConversationPane({ inquiryId, composerRef, actionsRef }: Props) 
       />
     </section>
   );
-}
+});

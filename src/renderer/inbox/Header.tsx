@@ -2,13 +2,12 @@
 import {
   CloudSyncOutlined,
   DisconnectOutlined,
-  InboxOutlined,
   LogoutOutlined,
   QuestionCircleOutlined,
   ShopOutlined,
   SyncOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Modal, Tag, Tooltip } from 'antd';
+import { Button, Modal, Tag, Tooltip } from 'antd';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../AppContext.js';
@@ -17,6 +16,7 @@ import { formatLocal } from '../components/DateTime.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { useSyncState } from '../hooks/useSyncState.js';
 import { ShopPickerForm } from '../screens/ShopPicker.js';
+import { OutboxControl } from './OutboxDrawer.js';
 
 function SyncBadge() {
   const { t } = useTranslation();
@@ -68,13 +68,13 @@ function SyncBadge() {
 }
 
 interface Props {
-  openCount: number;
-  onOutbox: () => void;
+  /** Opens an inquiry (from the outbox drawer's "show"). */
+  onShowInquiry: (inquiryId: string) => void;
   onHelp: () => void;
 }
 
 // Memoized: the inbox re-renders on every selection and open; this part rarely changes.
-export const Header = memo(function Header({ openCount, onOutbox, onHelp }: Props) {
+export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
   const { t } = useTranslation();
   const { session, setSession } = useApp();
   const [picking, setPicking] = useState(false);
@@ -99,11 +99,7 @@ export const Header = memo(function Header({ openCount, onOutbox, onHelp }: Prop
         {shopName}
       </Button>
       <SyncBadge />
-      <Badge count={openCount} size="small">
-        <Button icon={<InboxOutlined aria-hidden />} onClick={onOutbox}>
-          {t('outbox.open')}
-        </Button>
-      </Badge>
+      <OutboxControl onShow={onShowInquiry} />
       <LanguageSelect bare />
       <Button
         icon={<QuestionCircleOutlined aria-hidden />}

@@ -17,8 +17,8 @@ import { FilterBar } from './FilterBar.js';
 import { DEFAULT_FILTERS, toSearchInput, type Filters } from './filters.js';
 import { Header } from './Header.js';
 import { InquiryList } from './InquiryList.js';
-import { OutboxDrawer, useOutbox } from './OutboxDrawer.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
+import './inbox.css';
 
 export function InboxScreen() {
   const { t } = useTranslation();
@@ -31,8 +31,6 @@ export function InboxScreen() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [outboxOpen, setOutboxOpen] = useState(false);
-  const outbox = useOutbox();
   const searchRef = useRef<InputRef>(null);
   const composerRef = useRef<ComposerHandle>(null);
   const actionsRef = useRef<ActionsHandle>(null);
@@ -87,16 +85,8 @@ export function InboxScreen() {
     help: () => setHelpOpen(true),
   });
 
-  const sourceTabs = useMemo(
-    () => [
-      { key: 'customer', label: t('tabs.customer') },
-      { key: 'qoo10', label: t('tabs.qoo10') },
-    ],
-    [t],
-  );
   const { rerun } = search;
   const runSearch = useCallback(() => void rerun(), [rerun]);
-  const showOutbox = useCallback(() => setOutboxOpen(true), []);
   const showHelp = useCallback(() => setHelpOpen(true), []);
   const pickSource = useCallback(
     (k: string) => patchFilters({ source: k === 'qoo10' ? 'qoo10' : 'customer' }),
@@ -105,19 +95,13 @@ export function InboxScreen() {
 
   return (
     <div className="tw-inbox">
-      <Header openCount={outbox.open.length} onOutbox={showOutbox} onHelp={showHelp} />
+      <Header onShowInquiry={openInquiry} onHelp={showHelp} />
       <div className="tw-body">
         <InboxNav />
         <main className="tw-main">
           <h1 style={{ fontSize: 18, margin: 0 }}>{t('nav.fromCustomers')}</h1>
           <Counters shopId={shopId} onPick={pickCounter} />
-          <Tabs
-            activeKey={filters.source}
-            onChange={pickSource}
-            items={sourceTabs}
-            size="small"
-            style={{ marginBottom: -8 }}
-          />
+          <SourceTabs source={filters.source} onPick={pickSource} />
           <FilterBar
             filters={filters}
             onChange={patchFilters}
@@ -154,18 +138,36 @@ export function InboxScreen() {
         </main>
       </div>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <OutboxDrawer
-        open={outboxOpen}
-        onClose={() => setOutboxOpen(false)}
-        outbox={outbox}
-        onShow={(id) => {
-          setOutboxOpen(false);
-          openInquiry(id);
-        }}
-      />
     </div>
   );
 }
+
+/** The two sources (customers, Qoo10). Memoized: antd Tabs is heavy and rarely changes. */
+const SourceTabs = memo(function SourceTabs({
+  source,
+  onPick,
+}: {
+  source: Source;
+  onPick: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  const items = useMemo(
+    () => [
+      { key: 'customer', label: t('tabs.customer') },
+      { key: 'qoo10', label: t('tabs.qoo10') },
+    ],
+    [t],
+  );
+  return (
+    <Tabs
+      activeKey={source}
+      onChange={onPick}
+      items={items}
+      size="small"
+      style={{ marginBottom: -8 }}
+    />
+  );
+});
 
 /** 咨询&留言 → 来自顾客的咨询: the guide's menu (one entry today). Memoized: Menu is heavy. */
 const InboxNav = memo(function InboxNav() {

@@ -1,7 +1,7 @@
 // The result grid: the guide's columns, newest first, virtualized so 100k rows scroll smoothly.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../shared/api.js';
 import { InquiryRow } from './InquiryRow.js';
@@ -35,7 +35,8 @@ export interface InquiryListProps {
   showShop: boolean;
 }
 
-export function InquiryList(p: InquiryListProps) {
+// Memoized: opening an inquiry or typing in the reply re-renders the inbox, not the list.
+export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = BASE_COLUMNS + (p.showShop ? SHOP_COLUMN : '');
@@ -116,4 +117,4 @@ export function InquiryList(p: InquiryListProps) {
       </div>
     </div>
   );
-}
+});

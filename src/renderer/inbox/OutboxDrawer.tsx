@@ -1,6 +1,7 @@
 // Everything the seller did that is not confirmed by Qoo10 yet, with retry and cancel.
-import { Button, Drawer, List, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { InboxOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, List, Space, Tag, Typography } from 'antd';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
@@ -11,7 +12,7 @@ import { useBridgeEvent } from '../hooks/useBridgeEvent.js';
 import { OUTBOX_STATE_COLOR, useOutboxActions } from './PendingItem.js';
 
 /** Outbox items still needing attention or delivery (the header badge counts these). */
-export function useOutbox() {
+function useOutbox() {
   const [items, setItems] = useState<OutboxItem[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const load = useCallback(async () => {
@@ -38,6 +39,40 @@ export function useOutbox() {
   return { items, open, error, load, upsert };
 }
 
+/**
+ * The header's outbox button (its badge counts what is not delivered yet) and the drawer it
+ * opens. The outbox state lives here, not in the inbox: each delivery step (queued → sending →
+ * sent) then re-renders this button, not the list and the conversation.
+ */
+export const OutboxControl = memo(function OutboxControl({
+  onShow,
+}: {
+  onShow: (inquiryId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const outbox = useOutbox();
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <>
+      <Badge count={outbox.open.length} size="small">
+        <Button icon={<InboxOutlined aria-hidden />} onClick={() => setOpen(true)}>
+          {t('outbox.open')}
+        </Button>
+      </Badge>
+      <OutboxDrawer
+        open={open}
+        onClose={close}
+        outbox={outbox}
+        onShow={(id) => {
+          setOpen(false);
+          onShow(id);
+        }}
+      />
+    </>
+  );
+});
+
 interface Props {
   open: boolean;
   onClose: () => void;
@@ -45,7 +80,7 @@ interface Props {
   onShow: (inquiryId: string) => void;
 }
 
-export function OutboxDrawer({ open, onClose, outbox, onShow }: Props) {
+function OutboxDrawer({ open, onClose, outbox, onShow }: Props) {
   const { t } = useTranslation();
   const { error, setError, act } = useOutboxActions(outbox.upsert);
   const { load } = outbox;

@@ -1,6 +1,6 @@
 // The 纸条盒: the whole conversation, oldest → newest, then what is still waiting to be sent.
 import { Alert, Button } from 'antd';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem, PiiSpan, ThreadView } from '../../shared/api.js';
 import type { Message } from '../../shared/domain.js';
@@ -41,13 +41,21 @@ interface Props {
   onPendingChanged: (item: OutboxItem) => void;
 }
 
+/** The same empty list every time, so a memoized message without flags is not re-rendered. */
+const NO_FLAGS: PiiSpan[] = [];
+
+function flagsByMessage(flags: readonly PiiSpan[]): Map<number, PiiSpan[]> {
+  const bySeq = new Map<number, PiiSpan[]>();
+  for (const f of flags) {
+    if (f.seqNo === undefined) continue;
+    bySeq.set(f.seqNo, [...(bySeq.get(f.seqNo) ?? []), f]);
+  }
+  return bySeq;
+}
+
 export function Thread({ view, loadingOlder, onLoadOlder, onPendingChanged }: Props) {
   const { t } = useTranslation();
-  const flagsBySeq = new Map<number, PiiSpan[]>();
-  for (const f of view.piiFlags) {
-    if (f.seqNo === undefined) continue;
-    flagsBySeq.set(f.seqNo, [...(flagsBySeq.get(f.seqNo) ?? []), f]);
-  }
+  const flagsBySeq = useMemo(() => flagsByMessage(view.piiFlags), [view.piiFlags]);
   const publicPii =
     view.inquiry.questionType === 'product' && view.piiFlags.length > 0 && !view.inquiry.hidden;
   return (
@@ -68,7 +76,7 @@ export function Thread({ view, loadingOlder, onLoadOlder, onPendingChanged }: Pr
       )}
       {view.messages.length === 0 && <p>{t('thread.empty')}</p>}
       {view.messages.map((m) => (
-        <MessageItem key={m.seqNo} m={m} flags={flagsBySeq.get(m.seqNo) ?? []} />
+        <MessageItem key={m.seqNo} m={m} flags={flagsBySeq.get(m.seqNo) ?? NO_FLAGS} />
       ))}
       {view.pending.map((p) => (
         <PendingItem key={p.id} item={p} onChanged={onPendingChanged} />
