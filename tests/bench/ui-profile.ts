@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startShell } from '../../src/main/web/shell.js';
 import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import {
   SEARCH_START_RECORDER,
@@ -23,6 +24,7 @@ const { values } = parseArgs({
   options: {
     inquiries: { type: 'string', default: '3000' },
     phase: { type: 'string', default: 'open' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -42,6 +44,8 @@ const built = spawnSync(
   { cwd: ROOT, stdio: 'inherit' },
 );
 if (built.status !== 0) throw new Error('the unminified renderer build failed');
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
 
 interface ProfileNode {
   id: number;
@@ -70,23 +74,44 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const phase = values.phase;
-  if (phase === 'sync') await cdp.send('Profiler.start');
+  const out = join(ROOT, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const tracePath = join(out, `ui-${phase}.trace.json`);
+  const start = (): Promise<unknown> =>
+    values.trace
+      ? browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES })
+      : cdp.send('Profiler.start');
+  if (phase === 'sync') await start();
   await loginThroughUi(page, shell.url);
   await firstListPaint(page);
   if (phase !== 'sync') {
     await openConversations(page, 3); // warm-up
-    await cdp.send('Profiler.start');
+    await start();
   }
   if (phase === 'open') await openConversations(page, 20);
   else if (phase === 'search')
     await typedSearches(page, ['配送状況', '返品', 'サイズ', '什么时候', '发货']);
   else if (phase === 'send') await sendReplies(page, 8);
   else if (phase === 'sync') await page.waitForTimeout(5_000);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const out = join(ROOT, 'bench-results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, `ui-${phase}.cpuprofile`), JSON.stringify(profile));
+  if (values.trace) {
+    await browser.stopTracing();
+    console.log(`phase ${phase}: main-thread self time by trace event (${tracePath})`);
+    for (const [name, ms] of mainThreadSelfTimes(tracePath).slice(0, 12))
+      console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    const measure = { open: 'thread-open', search: 'search', send: 'send' }[phase];
+    if (measure !== undefined) printBreakdown(measure, measureBreakdown(tracePath, measure));
+  } else {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    writeFileSync(join(out, `ui-${phase}.cpuprofile`), JSON.stringify(profile));
+    printTopFunctions(phase, profile);
+  }
+} finally {
+  await browser.close();
+  await shell.close();
+}
 
+/** The top functions by self time. */
+function printTopFunctions(phase: string, profile: Profile): void {
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) =>
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
@@ -101,7 +126,17 @@ try {
   console.log(`phase ${phase}: ${(total / 1000).toFixed(0)} ms sampled`);
   for (const [name, us] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30))
     console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
-} finally {
-  await browser.close();
-  await shell.close();
+}
+
+/** Each measure's window split into busy kinds and idle, then their means. */
+function printBreakdown(measure: string, windows: Record<string, number>[]): void {
+  const kinds = ['total', 'script', 'style', 'layout', 'paint', 'gc', 'other', 'idle'];
+  console.log(`\n'${measure}' windows (ms): ${kinds.join(' / ')}`);
+  const row = (w: Record<string, number>): string =>
+    kinds.map((k) => (w[k] ?? 0).toFixed(1).padStart(6)).join(' ');
+  for (const w of windows) console.log(row(w));
+  const mean: Record<string, number> = {};
+  for (const k of kinds)
+    mean[k] = windows.reduce((a, w) => a + (w[k] ?? 0), 0) / Math.max(1, windows.length);
+  console.log(`${row(mean)}  (mean of ${windows.length})`);
 }

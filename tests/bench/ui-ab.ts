@@ -1,0 +1,81 @@
+// `npx tsx tests/bench/ui-ab.ts --a DIR --b DIR [--phase open|search|send] [--rounds N]`:
+// two renderer builds side by side under the same load. Each gets its own shell over the same
+// generated shop; their rounds alternate, so a busy machine slows both alike. Prints each
+// build's figures next to the other's. Build a variant with
+// `npx vite build -c vite.renderer.config.ts --outDir out/renderer-b`.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { startShell, type Shell } from '../../src/main/web/shell.js';
+import { memoryVault } from '../integration/core/helpers.js';
+import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { ms, summarize } from './lib/stats.js';
+import {
+  SEARCH_START_RECORDER,
+  firstListPaint,
+  loginThroughUi,
+  openConversations,
+  sendReplies,
+  typedSearches,
+} from './lib/ui-phases.js';
+
+const { values } = parseArgs({
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    inquiries: { type: 'string', default: '3000' },
+    phase: { type: 'string', default: 'open' },
+    rounds: { type: 'string', default: '6' },
+  },
+});
+if (values.a === undefined || values.b === undefined) throw new Error('--a and --b are required');
+
+const QUERIES = [
+  ['配送状況', '返品'],
+  ['サイズ', '什么时候'],
+  ['发货', 'order'],
+] as const;
+
+/** One round of the phase on a page: its samples in ms. */
+async function round(page: Page, phase: string, i: number): Promise<number[]> {
+  if (phase === 'open') return openConversations(page, 5);
+  if (phase === 'send') return sendReplies(page, 2);
+  const queries = QUERIES[i % QUERIES.length] ?? [];
+  return (await typedSearches(page, queries)).map((r) => r.ms);
+}
+
+const browser = await launchChromium();
+const shells: Shell[] = [];
+try {
+  const sides = [];
+  for (const dir of [values.a, values.b]) {
+    const shell = await startShell({
+      inquiries: Number(values.inquiries),
+      rendererDir: resolve(dir),
+      vault: memoryVault(),
+    });
+    shells.push(shell);
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1440, height: 900 },
+    });
+    await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
+    const page = await context.newPage();
+    await loginThroughUi(page, shell.url);
+    await firstListPaint(page);
+    await openConversations(page, 3); // warm-up
+    sides.push({ dir, page, samples: [] as number[] });
+  }
+  for (let i = 0; i < Number(values.rounds); i++)
+    for (const side of i % 2 === 0 ? sides : [...sides].reverse())
+      side.samples.push(...(await round(side.page, values.phase, i)));
+  for (const side of sides) {
+    const s = summarize(side.samples);
+    console.log(
+      `${values.phase} ${side.dir}: n=${s.n} mean ${ms(s.mean)} p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`,
+    );
+  }
+} finally {
+  await browser.close();
+  for (const shell of shells) await shell.close();
+}
