@@ -5,6 +5,7 @@ import type { OutboxItem, ThreadView } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { keepUnchangedItems, sameContent } from './keepUnchanged.js';
+import { forgetThread, peekThread } from './threadCache.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
 export interface ThreadState {
@@ -14,7 +15,8 @@ export interface ThreadState {
   error: AppError | null;
 }
 
-const PAGE = 50;
+/** Messages per read: the latest page of a conversation. */
+export const THREAD_PAGE = 50;
 const REFRESH_MAX = 200;
 
 function upsertPending(pending: OutboxItem[], item: OutboxItem): OutboxItem[] {
@@ -44,6 +46,15 @@ export function useThread(inquiryId: string | null) {
     loadingOlder: false,
     error: null,
   });
+  // A conversation read ahead (the selected row, see threadCache) is shown in the render that
+  // opens it, not one round trip later; the read below still runs and refreshes it.
+  const [shownFor, setShownFor] = useState(inquiryId);
+  if (shownFor !== inquiryId) {
+    setShownFor(inquiryId);
+    const ahead = inquiryId === null ? undefined : peekThread(inquiryId);
+    if (ahead !== undefined)
+      setState({ view: ahead, loading: false, loadingOlder: false, error: null });
+  }
   const request = useRef(0);
   const loaded = useRef(0);
   loaded.current = state.view?.messages.length ?? 0;
@@ -65,7 +76,9 @@ export function useThread(inquiryId: string | null) {
               : { ...s, error: null },
         );
       }
-      const limit = quiet ? Math.min(REFRESH_MAX, Math.max(PAGE, loaded.current)) : PAGE;
+      const limit = quiet
+        ? Math.min(REFRESH_MAX, Math.max(THREAD_PAGE, loaded.current))
+        : THREAD_PAGE;
       const res = await call('openThread', { inquiryId, limit });
       if (id !== request.current) return;
       setState((s) =>
@@ -83,8 +96,13 @@ export function useThread(inquiryId: string | null) {
   );
 
   useEffect(() => {
-    if (inquiryId) void load(false);
-    else setState({ view: null, loading: false, loadingOlder: false, error: null });
+    if (!inquiryId) {
+      setState({ view: null, loading: false, loadingOlder: false, error: null });
+      return;
+    }
+    void load(false);
+    // What was read ahead of this conversation is stale once the seller has worked in it.
+    return () => forgetThread(inquiryId);
   }, [inquiryId, load]);
 
   const loadOlder = useCallback(async () => {
@@ -92,7 +110,7 @@ export function useThread(inquiryId: string | null) {
     if (!inquiryId || !first) return;
     const id = request.current;
     setState((s) => ({ ...s, loadingOlder: true }));
-    const res = await call('openThread', { inquiryId, beforeSeq: first.seqNo, limit: PAGE });
+    const res = await call('openThread', { inquiryId, beforeSeq: first.seqNo, limit: THREAD_PAGE });
     if (id !== request.current) return;
     setState((s) => {
       if (!res.ok || !s.view)

@@ -1,13 +1,15 @@
 // 咨询&留言 → 来自顾客的咨询: counters, the two sources, filters, the list and the conversation.
 import { MessageOutlined } from '@ant-design/icons';
 import { Menu, Tabs, type InputRef } from 'antd';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source, Status } from '../../shared/domain.js';
 import { useApp } from '../AppContext.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useSearch } from '../hooks/useSearch.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
+import { readThreadAhead } from '../hooks/threadCache.js';
+import { THREAD_PAGE } from '../hooks/useThread.js';
 import { markFirstListPaint, markPainted, markStart } from '../perf.js';
 import type { ActionsHandle } from './Actions.js';
 import type { ComposerHandle } from './Composer.js';
@@ -47,6 +49,12 @@ export function InboxScreen() {
     if (rows.length > 0) markFirstListPaint();
     // Only when a first page lands, not on every appended page.
   }, [seq]);
+
+  // The selected row is read ahead, so Enter shows it at once (never the open one: its draft
+  // changes as the seller types).
+  useEffect(() => {
+    if (selectedId !== null && selectedId !== openId) readThreadAhead(selectedId, THREAD_PAGE);
+  }, [selectedId, openId]);
 
   const openInquiry = useCallback((id: string) => {
     markStart('thread-open');

@@ -114,6 +114,43 @@ describe('Inquiries & messages → From customers', () => {
     expect(lastSearch(fake)).toMatchObject({ shopId: 'shop-b' });
   });
 
+  it('reads the selected row ahead: Enter shows its conversation without waiting for the core', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const u = user();
+    await u.keyboard('jj');
+    const selected = dataRows()[1]!.getAttribute('data-inquiry-id');
+    await waitFor(() =>
+      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: selected, limit: 50 }),
+    );
+    // From now on the core does not answer reads: only what was read ahead can be shown.
+    fake.gates.set('openThread', new Promise(() => undefined));
+    await u.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
+  });
+
+  it('does not show a read-ahead conversation that changed since it was read', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const u = user();
+    await u.keyboard('jj');
+    const selected = dataRows()[1]!.getAttribute('data-inquiry-id')!;
+    await waitFor(() =>
+      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: selected, limit: 50 }),
+    );
+    let release = (): void => undefined;
+    fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
+    fake.inquiries[1] = { ...fake.inquiries[1]!, title: 'Edited on Qoo10' };
+    act(() => fake.emit('inquiriesChanged', { inquiryIds: [selected] }));
+    await u.keyboard('{Enter}');
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByRole('heading', { name: 'Question 2' })).toBeNull();
+    act(() => release());
+    expect(await screen.findByRole('heading', { name: 'Edited on Qoo10' })).toBeDefined();
+  });
+
   it('moves with j/k, opens with Enter, ignores keys typed into inputs, / and ? work', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
