@@ -2,12 +2,73 @@
 // shell, which serves out/renderer as static files.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { UserConfig } from 'vite';
+import type { HtmlTagDescriptor, Plugin, Rolldown, UserConfig } from 'vite';
+
+/**
+ * The code a start that opens the inbox runs after index.html's own script (main.tsx), in the
+ * order it is needed: the browser shell's bridge (the first calls wait for it), the app, the inbox.
+ */
+const FIRST_SCREEN = [
+  '/src/renderer/bridge/ws-bridge.ts',
+  '/src/renderer/mount.tsx',
+  '/src/renderer/inbox/InboxScreen.tsx',
+];
+
+/**
+ * main.tsx imports the bridge and the app chunk only once its own script has run, and the inbox
+ * chunk only once the core said the session opens there: links in index.html let the browser
+ * fetch (and compile) them, their shared chunks and their CSS from the start instead. (In
+ * Electron the preload's bridge makes the browser shell's unused: a 6 kB fetch.)
+ */
+function preloadFirstScreen(): Plugin {
+  return {
+    name: 'toiawase:preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (bundle === undefined) return [];
+        const chunks = Object.values(bundle).filter(
+          (c): c is Rolldown.OutputChunk => c.type === 'chunk',
+        );
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const add = (chunk: Rolldown.OutputChunk | undefined): void => {
+          if (chunk === undefined || scripts.has(chunk.fileName)) return;
+          scripts.add(chunk.fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const name of chunk.imports) {
+            const next = bundle[name];
+            add(next?.type === 'chunk' ? next : undefined);
+          }
+        };
+        for (const path of FIRST_SCREEN) {
+          const entry = chunks.find((c) => c.facadeModuleId?.endsWith(path) === true);
+          if (entry === undefined) throw new Error(`no chunk for ${path} to preload`);
+          add(entry);
+        }
+        for (const c of chunks) if (c.isEntry) scripts.delete(c.fileName); // already a <script>
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs,
+          injectTo: 'head',
+        });
+        return [
+          ...[...scripts].map((f) =>
+            link({ rel: 'modulepreload', crossorigin: true, href: `./${f}` }),
+          ),
+          ...[...styles].map((f) => link({ rel: 'preload', as: 'style', href: `./${f}` })),
+        ];
+      },
+    },
+  };
+}
 
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadFirstScreen()],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -3,20 +3,18 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { i18n } from 'i18next';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { SessionInfo } from '../shared/api.js';
 import type { Language } from '../shared/domain.js';
 import type { ErrorCode } from '../shared/errors.js';
 import { AppContext, type AppState } from './AppContext.js';
 import { call } from './api.js';
-import { loadBootData, type BootData } from './boot.js';
+import { startBoot, type Boot, type BootData } from './boot.js';
 import { useBridgeEvent } from './hooks/useBridgeEvent.js';
 import { isLanguage, rememberLanguage } from './i18n.js';
-import { InboxScreen } from './inbox/InboxScreen.js';
 import { antdLocale, applyDayjsLocale } from './locale.js';
-import { Login } from './screens/Login.js';
-import { ShopPicker } from './screens/ShopPicker.js';
+import { InboxScreen, Login, ShopPicker } from './screens/index.js';
 
 /**
  * A button's own spinner collapses away with a CSS transition and is removed only when
@@ -36,19 +34,32 @@ const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined /> };
  */
 const THEME = { zeroRuntime: true, token: { borderRadius: 4 } };
 
-export function App({ i18n, bootData }: { i18n: i18n; bootData?: Promise<BootData> }) {
+/** The session boot data opens with; none when the core ended it since start-up began. */
+function bootSession(data: BootData | null, boot: Boot | undefined): SessionInfo | null {
+  if (data === null || boot?.expired === true || !data.session.ok) return null;
+  return data.session.value;
+}
+
+/**
+ * `boot`: the start-up calls main.tsx began (tests leave it out, and the app starts them). When
+ * their answers are already in, the first render is the screen they lead to, not a spinner.
+ */
+export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
   const [language, setLanguageState] = useState<Language>(() =>
     isLanguage(i18n.language) ? i18n.language : 'ja',
   );
-  const [session, setSession] = useState<SessionInfo | null>(null);
-  const [booting, setBooting] = useState(true);
+  const [session, setSession] = useState<SessionInfo | null>(() =>
+    bootSession(boot?.ready ?? null, boot),
+  );
+  const [booting, setBooting] = useState(() => (boot?.ready ?? null) === null);
   const [notice, setNotice] = useState<ErrorCode | null>(null);
   const [lastUser, setLastUser] = useState<string | null>(null);
 
   const applyLanguage = useCallback(
     (lng: Language) => {
       setLanguageState(lng);
-      void i18n.changeLanguage(lng);
+      // Every translated component re-renders on a change: none when it is the same language.
+      if (i18n.language !== lng) void i18n.changeLanguage(lng);
       rememberLanguage(lng);
       applyDayjsLocale(lng);
       document.documentElement.lang = lng;
@@ -67,19 +78,25 @@ export function App({ i18n, bootData }: { i18n: i18n; bootData?: Promise<BootDat
   useEffect(() => {
     applyDayjsLocale(language);
     document.documentElement.lang = language;
-    const boot = { cancelled: false };
-    const alive = (): boolean => !boot.cancelled;
+    const started = boot ?? startBoot();
+    const alive = { current: true };
     void (async () => {
-      const { session: res, settings } = await (bootData ?? loadBootData());
-      if (!alive()) return;
-      if (res.ok && res.value) {
-        if (settings.ok) applyLanguage(settings.value.language);
-        setSession(res.value);
+      const data = await started.data;
+      if (!alive.current) return;
+      const restored = bootSession(data, started);
+      if (restored !== null) {
+        if (data.settings.ok) applyLanguage(data.settings.value.language);
+        setSession(restored);
+      } else if (started.expired && data.session.ok && data.session.value !== null) {
+        // Ended before this screen listened: as if it had been told.
+        setNotice('SESSION_EXPIRED');
+        setLastUser(data.session.value.user);
+        setSession(null);
       }
       setBooting(false);
     })();
     return () => {
-      boot.cancelled = true;
+      alive.current = false;
     };
     // Boot once; language changes afterwards go through setLanguage.
   }, []);
@@ -109,6 +126,8 @@ export function App({ i18n, bootData }: { i18n: i18n; bootData?: Promise<BootDat
   else if (!session) screen = <Login notice={notice} lastUser={lastUser} />;
   else if (session.selectedShopId === null) screen = <ShopPicker />;
   else screen = <InboxScreen />;
+  // Each screen is its own chunk (screens/load.ts); main.tsx starts loading the one boot leads to.
+  screen = <Suspense fallback={<Spin fullscreen />}>{screen}</Suspense>;
 
   return (
     <I18nextProvider i18n={i18n}>

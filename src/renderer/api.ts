@@ -12,16 +12,53 @@ import { getBridge } from './bridge/index.js';
 
 export type CallInput<M extends InboxMethod> = Parameters<InboxApi[M]>[0];
 
-export async function call<M extends InboxMethod>(
+/**
+ * Answers asked for ahead of the screen that will ask (start-up: the first page of the list
+ * while the inbox's code still loads), by method, with the input they were asked with.
+ */
+const early = new Map<InboxMethod, { input: string; answer: Promise<Result<unknown>> }>();
+/** Listens for changed inquiries while any answer asked for ahead waits to be taken. */
+let stopWatching: (() => void) | null = null;
+
+function forgetEarly(method?: InboxMethod): void {
+  if (method === undefined) early.clear();
+  else early.delete(method);
+  if (early.size > 0 || stopWatching === null) return;
+  stopWatching();
+  stopWatching = null;
+}
+
+function ask<M extends InboxMethod>(
   method: M,
   input: CallInput<M>,
 ): Promise<Result<InboxOutputs[M]>> {
   const fn = getBridge().api[method] as (i: CallInput<M>) => Promise<Result<InboxOutputs[M]>>;
-  try {
-    return await fn(input);
-  } catch (e) {
-    return { ok: false, error: toAppError(e) };
+  return fn(input).catch((e: unknown) => ({ ok: false, error: toAppError(e) }));
+}
+
+/**
+ * Starts a call now that a screen about to mount will make: its first call of that method with
+ * the same input gets this answer instead of asking again. Any other input asks anew. Changed
+ * inquiries reported meanwhile void it (the answer may predate them).
+ */
+export function prefetch<M extends InboxMethod>(method: M, input: CallInput<M>): void {
+  stopWatching?.(); // one listener, on the bridge of now
+  stopWatching = subscribe('inquiriesChanged', () => forgetEarly());
+  early.set(method, { input: JSON.stringify(input), answer: ask(method, input) });
+}
+
+export function call<M extends InboxMethod>(
+  method: M,
+  input: CallInput<M>,
+): Promise<Result<InboxOutputs[M]>> {
+  const ahead = early.get(method);
+  if (ahead !== undefined) {
+    forgetEarly(method);
+    if (ahead.input === JSON.stringify(input)) {
+      return ahead.answer as Promise<Result<InboxOutputs[M]>>;
+    }
   }
+  return ask(method, input);
 }
 
 export function subscribe<E extends InboxEventName>(

@@ -1,15 +1,53 @@
 // What the first screen needs from the core, fetched as early as possible: main.tsx starts this
-// as soon as the bridge is up, while the app's code (React, Ant Design) is still loading.
+// as soon as the bridge is up, while the app's code (React, Ant Design) is still loading. With a
+// restored session that means the inbox's first list and counters too, so the core answers them
+// while the inbox's code loads rather than after it mounted.
 import type { InboxOutputs } from '../shared/api.js';
 import type { Result } from '../shared/errors.js';
-import { call } from './api.js';
+import { call, prefetch, subscribe } from './api.js';
+import { DEFAULT_FILTERS, toSearchInput } from './inbox/filters.js';
 
 export interface BootData {
   session: Result<InboxOutputs['getSession']>;
   settings: Result<InboxOutputs['getSettings']>;
 }
 
+export interface Boot {
+  readonly data: Promise<BootData>;
+  /** The data once it arrived: a screen mounted after that renders it at once. */
+  readonly ready: BootData | null;
+  /**
+   * The core ended the session after start-up began (a saved login the server refused in the
+   * background), possibly before any screen listened: the session in `data` is then void.
+   */
+  readonly expired: boolean;
+}
+
 export async function loadBootData(): Promise<BootData> {
-  const [session, settings] = await Promise.all([call('getSession', {}), call('getSettings', {})]);
-  return { session, settings };
+  const session = call('getSession', {});
+  const settings = call('getSettings', {});
+  prefetchFirstScreen(await session);
+  return { session: await session, settings: await settings };
+}
+
+/** The inbox's first calls (its own default query) when the session opens straight into it. */
+function prefetchFirstScreen(session: BootData['session']): void {
+  const shopId = session.ok ? session.value?.selectedShopId : null;
+  if (shopId === null || shopId === undefined) return;
+  prefetch('search', toSearchInput(DEFAULT_FILTERS, shopId));
+  prefetch('counts', { shopId });
+}
+
+/** Starts the boot calls; the bridge must be up. */
+export function startBoot(): Boot {
+  const boot: { data: Promise<BootData>; ready: BootData | null; expired: boolean } = {
+    data: Promise.resolve(null as never),
+    ready: null,
+    expired: false,
+  };
+  subscribe('sessionExpired', () => {
+    boot.expired = true;
+  });
+  boot.data = loadBootData().then((d) => (boot.ready = d));
+  return boot;
 }

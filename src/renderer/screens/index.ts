@@ -1,0 +1,23 @@
+// The screens as components that load their own chunk: a start that opens the inbox from a
+// restored session evaluates no login code, and the login does not wait for the inbox's code.
+import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
+import { inboxChunk, loginChunk, shopPickerChunk, type Chunk } from './load.js';
+
+/**
+ * Like React.lazy, but a screen whose code has already loaded (main.tsx preloads the one boot
+ * leads to) renders in the first pass instead of suspending behind a spinner for a tick.
+ */
+function screen<M, P extends object>(
+  code: Chunk<M>,
+  pick: (m: M) => ComponentType<P>,
+): FunctionComponent<P> {
+  const Lazy = lazy(() => code.load().then((m) => ({ default: pick(m) })));
+  return function Screen(props: P) {
+    const m = code.loaded();
+    return createElement(m === null ? Lazy : pick(m), props);
+  };
+}
+
+export const Login = screen(loginChunk, (m) => m.Login);
+export const ShopPicker = screen(shopPickerChunk, (m) => m.ShopPicker);
+export const InboxScreen = screen(inboxChunk, (m) => m.InboxScreen);

@@ -1,0 +1,34 @@
+// Where each screen's code is: its own chunk, loaded once, on demand. Kept free of React so
+// main.tsx can start loading the screen a session opens into before the app's code has arrived.
+import type { SessionInfo } from '../../shared/api.js';
+
+export interface Chunk<M> {
+  load(): Promise<M>;
+  /** The module once it has loaded, else null. */
+  loaded(): M | null;
+}
+
+function chunk<M>(importer: () => Promise<M>): Chunk<M> {
+  let loading: Promise<M> | null = null;
+  let module: M | null = null;
+  return {
+    load: () =>
+      (loading ??= importer().then((m) => {
+        module = m;
+        return m;
+      })),
+    loaded: () => module,
+  };
+}
+
+export const loginChunk = chunk(() => import('./Login.js'));
+export const shopPickerChunk = chunk(() => import('./ShopPicker.js'));
+export const inboxChunk = chunk(() => import('../inbox/InboxScreen.js'));
+
+/** Starts loading the screen this session opens into (none: the login). */
+export function preloadScreenFor(session: SessionInfo | null): void {
+  const next =
+    session === null ? loginChunk : session.selectedShopId === null ? shopPickerChunk : inboxChunk;
+  // A failed load surfaces where the screen renders (React.lazy rethrows it there).
+  next.load().catch(() => undefined);
+}

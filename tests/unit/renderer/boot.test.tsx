@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+// Start-up: the boot calls main.tsx begins while the app's code loads. A restored session's
+// first list and counters are asked for then, and the inbox takes those answers; a session the
+// core ended before any screen listened still ends in the login screen.
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../src/renderer/App.js';
+import { call, prefetch } from '../../../src/renderer/api.js';
+import { setBridge } from '../../../src/renderer/bridge/index.js';
+import { startBoot } from '../../../src/renderer/boot.js';
+import { createI18n } from '../../../src/renderer/i18n.js';
+import { DEFAULT_FILTERS, toSearchInput } from '../../../src/renderer/inbox/filters.js';
+import { inboxChunk } from '../../../src/renderer/screens/load.js';
+import { FakeInbox } from './fakeApi.js';
+import './setup.js';
+
+const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+
+function started(fake: FakeInbox) {
+  setBridge(fake.bridge());
+  return startBoot();
+}
+
+describe('start-up', () => {
+  it("asks for a restored session's first list and counters before the inbox mounts", async () => {
+    const fake = new FakeInbox(5).loggedIn('all');
+    const boot = started(fake);
+    await boot.data;
+    await waitFor(() => expect(fake.callsOf('counts')).toHaveLength(1));
+    expect(fake.callsOf('search')).toEqual([toSearchInput(DEFAULT_FILTERS, 'all')]);
+    expect(fake.callsOf('counts')).toEqual([{ shopId: 'all' }]);
+
+    render(<App i18n={createI18n('en')} boot={boot} />);
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+    expect(await screen.findAllByRole('button', { name: /^Unanswered \d/ })).not.toHaveLength(0);
+    // The inbox took those answers instead of asking again.
+    expect(fake.callsOf('search')).toHaveLength(1);
+    expect(fake.callsOf('counts')).toHaveLength(1);
+  });
+
+  it('asks for nothing ahead when the session opens elsewhere', async () => {
+    for (const fake of [new FakeInbox(2), new FakeInbox(2).loggedIn(null)]) {
+      await started(fake).data;
+      expect(fake.callsOf('search')).toEqual([]);
+    }
+  });
+
+  it('with the answers and the inbox code in, the first render is the inbox', async () => {
+    const fake = new FakeInbox(3).loggedIn('shop-a');
+    const boot = started(fake);
+    await boot.data;
+    await inboxChunk.load();
+    render(<App i18n={createI18n('en')} boot={boot} />);
+    // No spinner pass: the inbox's navigation is there as soon as render returns.
+    expect(screen.getByRole('navigation')).toBeDefined();
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+  });
+
+  it('a session the core ended before any screen listened opens the login with the notice', async () => {
+    const fake = new FakeInbox(3).loggedIn('all');
+    const boot = started(fake);
+    await boot.data; // the core said: restored
+    act(() => fake.emit('sessionExpired', { reason: 'LOGIN_FAILED' })); // then: refused
+    render(<App i18n={createI18n('en')} boot={boot} />);
+    expect(await screen.findByText('Your session expired. Please log in again.')).toBeDefined();
+    expect(screen.getByLabelText<HTMLInputElement>('ID or e-mail').value).toBe('demo');
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+});
+
+describe('answers asked for ahead', () => {
+  it('go to the first identical call only', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    setBridge(fake.bridge());
+    prefetch('counts', { shopId: 'shop-a' });
+    expect((await call('counts', { shopId: 'shop-a' })).ok).toBe(true);
+    await call('counts', { shopId: 'shop-a' });
+    expect(fake.callsOf('counts')).toHaveLength(2);
+  });
+
+  it('are not used for another input, nor after the core reported changed inquiries', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    setBridge(fake.bridge());
+    prefetch('counts', { shopId: 'shop-a' });
+    await call('counts', { shopId: 'shop-b' });
+    await call('counts', { shopId: 'shop-a' });
+    expect(fake.callsOf('counts')).toEqual([
+      { shopId: 'shop-a' },
+      { shopId: 'shop-b' },
+      { shopId: 'shop-a' },
+    ]);
+
+    prefetch('search', { shopId: 'shop-a' });
+    fake.emit('inquiriesChanged', { shopId: 'shop-a', inquiryIds: ['shop-a:1001'] });
+    await call('search', { shopId: 'shop-a' });
+    expect(fake.callsOf('search')).toHaveLength(2);
+  });
+});
