@@ -2,8 +2,9 @@
 // a 500-thread page never blocks the host for long. Rows and messages go first, in slices sized
 // from the measured cost per thread to take about TARGET_SLICE_MS (well under the 50 ms budget)
 // and never more than MAX_SLICE threads, so a slice measured while the process was preempted
-// cannot grow the next one. During a bulk apply the WAL checkpoints run on another thread, between
-// slices (wal-checkpointer.ts), instead of inside whichever commit crosses the threshold. The page's
+// cannot grow the next one. During a bulk apply the WAL checkpoints run on another thread between
+// slices (wal-checkpointer.ts), instead of inside whichever commit crosses the threshold; the one
+// due at the end of a page runs while the caller waits for the next page. The page's
 // full-text documents follow in fewer, larger transactions sized the same way: FTS5 writes one
 // segment per transaction and merges them as they pile up, so small document transactions cost
 // far more than the documents themselves. The caller's final write (the cursor) joins the LAST
@@ -68,6 +69,7 @@ export function createSliceApplier(db: Database): SliceApplier {
 
   /** Runs one synchronous slice as a transaction, timed; yields to the event loop after it. */
   async function slice<T>(sized: Sizer, items: number, fn: () => T): Promise<T> {
+    await checkpointer.idle(); // never write while a checkpoint runs (see wal-checkpointer.ts)
     if (checkpointer.due()) await checkpointer.checkpoint();
     const t0 = performance.now();
     const out = db.transaction(fn)();
@@ -120,6 +122,8 @@ export function createSliceApplier(db: Database): SliceApplier {
           if (last) finalWrite?.();
         });
       } while (i < pending.length);
+      // The caller now waits for its next page: a checkpoint can run meanwhile.
+      if (checkpointer.due()) checkpointer.background();
       return changed;
     },
   };

@@ -7,7 +7,10 @@ import {
   WAL_AUTOCHECKPOINT_PAGES,
   type Database,
 } from '../../../../../src/main/core/db/open.js';
-import { createWalCheckpointer } from '../../../../../src/main/core/sync/wal-checkpointer.js';
+import {
+  CHECKPOINT_EVERY_MS,
+  createWalCheckpointer,
+} from '../../../../../src/main/core/sync/wal-checkpointer.js';
 
 let dir: string;
 let db: Database;
@@ -60,6 +63,27 @@ describe('WAL checkpoints on another thread', () => {
     expect(wal()).toBeLessThanOrEqual(oneBatch);
     expect(checkpointer.frames).toBeGreaterThan(0);
     await checkpointer.stop();
+  });
+
+  it('a checkpoint started in the background copies the WAL while nothing is written', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    checkpointer.start();
+    const wal = (): number => statSync(join(dir, 'c.db-wal')).size;
+    writeSome(2000);
+    const oneBatch = wal();
+    await new Promise((r) => setTimeout(r, CHECKPOINT_EVERY_MS));
+    expect(checkpointer.due()).toBe(true);
+    checkpointer.background();
+    expect(checkpointer.due()).toBe(false); // one runs: no other is due
+    checkpointer.background(); // dropped: one at a time
+    await checkpointer.idle(); // what the applier does before its next write
+    const copied = checkpointer.frames;
+    expect(copied).toBeGreaterThan(0);
+    writeSome(2000); // the whole WAL was copied: this starts it over
+    expect(wal()).toBeLessThanOrEqual(oneBatch);
+    await checkpointer.stop();
+    expect(checkpointer.frames).toBeGreaterThan(copied); // the stop's own, not a second background one
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 4000 });
   });
 
   it('starts once, and stop without start changes nothing', async () => {
