@@ -173,8 +173,16 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     timer.unref();
   }
 
+  /**
+   * Delivery starts on the next turn of the event loop, not inside the call that queued the
+   * action: its first steps (marking the row as sending, starting the request) would otherwise
+   * delay the answer that shows the seller the reply is safe, by tens of milliseconds.
+   */
   function wake(): void {
-    if (started) void deliverPending().catch(() => undefined);
+    if (!started) return;
+    setImmediate(() => {
+      if (started) void deliverPending().catch(() => undefined); // stopped meanwhile: not now
+    });
   }
 
   function rowOrThrow(id: string): OutboxRow {
