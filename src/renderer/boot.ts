@@ -40,14 +40,19 @@ function prefetchFirstScreen(session: BootData['session']): void {
 
 /** Starts the boot calls; the bridge must be up. */
 export function startBoot(): Boot {
-  const boot: { data: Promise<BootData>; ready: BootData | null; expired: boolean } = {
-    data: Promise.resolve(null as never),
-    ready: null,
-    expired: false,
-  };
+  let ready: BootData | null = null;
+  let expired = false;
   subscribe('sessionExpired', () => {
-    boot.expired = true;
+    expired = true;
   });
-  boot.data = loadBootData().then((d) => (boot.ready = d));
-  return boot;
+  const data = loadBootData().then((d) => (ready = d));
+  return {
+    data,
+    get ready() {
+      return ready;
+    },
+    get expired() {
+      return expired;
+    },
+  };
 }

@@ -8,9 +8,10 @@ import { preloadScreenFor } from './screens/load.js';
 async function start(): Promise<void> {
   const app = import('./mount.js');
   const boot = ensureBridge().then(startBoot);
-  void boot
+  boot
     .then((b) => b.data)
-    .then(({ session }) => preloadScreenFor(session.ok ? session.value : null));
+    .then(({ session }) => preloadScreenFor(session.ok ? session.value : null))
+    .catch(() => undefined); // no bridge: start() below reports it
   // The app mounts once the bridge exists (every screen calls the core); the data may follow.
   const started = await boot;
   (await app).mountApp(started);
