@@ -1,4 +1,4 @@
-// `npm run bench:core [-- --inquiries N]`: the core's figures for a 100k-inquiry shop, each next
+// `npm run bench:core [-- --inquiries N] [--sync-only]`: the core's figures for a 100k-inquiry shop, each next
 // to a reference measured in the same run.
 //  - initial sync: time and rows/s, next to the raw limit (same pages fetched, parsed and
 //    bulk-inserted with prepared statements, nothing else);
@@ -19,7 +19,12 @@ import { runSearchBench } from './core-search.js';
 import { searchShapesTable } from './lib/figures.js';
 
 const { values } = parseArgs({
-  options: { inquiries: { type: 'string' }, quick: { type: 'boolean' } },
+  options: {
+    inquiries: { type: 'string' },
+    quick: { type: 'boolean' },
+    // Sync figures only (no search shapes): for old/new pairs run back to back.
+    'sync-only': { type: 'boolean' },
+  },
 });
 const inquiries = Number(values.inquiries ?? (values.quick === true ? 10_000 : 100_000));
 const DEMO = { apiKey: 'SANDBOX-KEY', user: 'demo', password: 'demo1234' };
@@ -79,12 +84,15 @@ try {
   const rawRowsPerSec = (raw.inquiries + raw.messages) / (raw.ms / 1000);
 
   const dbFile = join(dataDir, 'toiawase.db');
-  const search = runSearchBench(dbFile, {
-    warmup: 5,
-    iterations: 40,
-    shopIds: login.value.shops.map((x) => x.id),
-    now: Date.now(),
-  });
+  const search =
+    values['sync-only'] === true
+      ? []
+      : runSearchBench(dbFile, {
+          warmup: 5,
+          iterations: 40,
+          shopIds: login.value.shops.map((x) => x.id),
+          now: Date.now(),
+        });
 
   const syncTable = markdownTable(
     ['figure', 'Toiawase', 'reference (same run)', 'ratio'],
