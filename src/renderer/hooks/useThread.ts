@@ -129,11 +129,16 @@ export function useThread(inquiryId: string | null) {
 
   /** Show an action the moment the outbox accepted it. */
   const addPending = useCallback((item: OutboxItem) => {
-    setState((s) =>
-      s.view?.inquiry.id === item.inquiryId
-        ? { ...s, view: { ...s.view, pending: upsertPending(s.view.pending, item) } }
-        : s,
-    );
+    setState((s) => {
+      if (s.view?.inquiry.id !== item.inquiryId) return s;
+      // The call's answer and the outbox event bring the same item: the second changes nothing.
+      const pending = keepUnchangedItems(
+        s.view.pending,
+        upsertPending(s.view.pending, item),
+        (p) => p.id,
+      );
+      return pending === s.view.pending ? s : { ...s, view: { ...s.view, pending } };
+    });
   }, []);
 
   useBridgeEvent('outboxChanged', (item) => {

@@ -92,6 +92,8 @@ describe('outbox round trips', () => {
     });
     expect(item).toMatchObject({ state: 'queued', body: '発送しました。<b>x</b>', status: 'S3' });
     expect(local(id!).status).toBe('S3');
+    // The news waits for this call's answer (what shows the seller the reply is safe).
+    expect(events.of('outboxChanged')).toEqual([]);
 
     const report = await outbox.deliverPending();
     expect(report).toMatchObject({ sent: 1, failed: 0, pending: 0 });

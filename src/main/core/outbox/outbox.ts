@@ -11,6 +11,7 @@ import { applyThreads } from '../store/inquiries.js';
 import type { Connectivity } from '../sync/connectivity.js';
 import { noEmit, type Emit } from '../sync/events.js';
 import { deliverRow, type DeliverContext, type DeliverOutcome } from './deliver.js';
+import { afterAnswer } from './after-answer.js';
 import { enqueue, type ActionInput } from './enqueue.js';
 import {
   countByState,
@@ -75,7 +76,8 @@ const BATCH = 64;
 
 export function createOutbox(opts: OutboxOptions): Outbox {
   const { db } = opts;
-  const emit = opts.emit ?? noEmit;
+  const news = afterAnswer(opts.emit ?? noEmit, () => wake());
+  const emit = news.now;
   const now = opts.now ?? Date.now;
   const parallel = Math.max(1, opts.parallel ?? 4);
   const gatewayOf =
@@ -94,9 +96,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   function add(input: ActionInput): OutboxItem {
     const row = enqueue(db, input, requireGateway().capabilities, now());
     const item = toItem(row);
-    emit('outboxChanged', item);
-    emit('inquiriesChanged', { shopId: row.shop_id, inquiryIds: [row.inquiry_id] });
-    wake();
+    // Told (and delivered) once this call has answered: see after-answer.ts.
+    news.later('outboxChanged', item);
+    news.later('inquiriesChanged', { shopId: row.shop_id, inquiryIds: [row.inquiry_id] });
     return item;
   }
 
@@ -173,16 +175,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     timer.unref();
   }
 
-  /**
-   * Delivery starts on the next turn of the event loop, not inside the call that queued the
-   * action: its first steps (marking the row as sending, starting the request) would otherwise
-   * delay the answer that shows the seller the reply is safe, by tens of milliseconds.
-   */
   function wake(): void {
-    if (!started) return;
-    setImmediate(() => {
-      if (started) void deliverPending().catch(() => undefined); // stopped meanwhile: not now
-    });
+    if (started) void deliverPending().catch(() => undefined);
   }
 
   function rowOrThrow(id: string): OutboxRow {

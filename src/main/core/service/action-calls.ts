@@ -8,7 +8,7 @@ import type { InboxApi } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '../../../shared/limits.js';
 import { stmt } from '../db/statements.js';
-import { requireOwnInquiry, scopeShops, type ServiceContext } from './context.js';
+import { requireOwnInquiry, scopeShops, timed, type ServiceContext } from './context.js';
 import type { Caller } from './guard.js';
 
 function requireGateway(ctx: ServiceContext) {
@@ -57,7 +57,7 @@ export function actionCalls(
     reply: (input) =>
       call('reply', input, (a) => {
         requireOwnInquiry(ctx, a.inquiryId);
-        return ctx.outbox.enqueueReply(a);
+        return timed(ctx, 'reply', () => ctx.outbox.enqueueReply(a));
       }),
 
     autoReply: (input) =>

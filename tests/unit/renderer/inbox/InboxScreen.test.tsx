@@ -143,7 +143,7 @@ describe('Inquiries & messages → From customers', () => {
     let release = (): void => undefined;
     fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
     fake.inquiries[1] = { ...fake.inquiries[1]!, title: 'Edited on Qoo10' };
-    act(() => fake.emit('inquiriesChanged', { inquiryIds: [selected] }));
+    act(() => fake.emit('inquiriesChanged', { shopId: 'shop-a', inquiryIds: [selected] }));
     await u.keyboard('{Enter}');
     await act(() => new Promise((r) => setTimeout(r, 50)));
     expect(screen.queryByRole('heading', { name: 'Question 2' })).toBeNull();
