@@ -11,8 +11,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       sourcemap: false,
-      // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled).
-      externalizeDeps: true,
+      // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled), but
+      // zod is bundled: loading it as ~100 separate module files was the largest part of the
+      // core worker's start (worker up in ~245 ms instead of ~410, same machine, interleaved).
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         input: {
           index: src('main/index.ts'),

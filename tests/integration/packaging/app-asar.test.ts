@@ -91,7 +91,7 @@ describe('packaged app.asar', () => {
       }
     }
     expect([...imports]).toEqual(
-      expect.arrayContaining(['better-sqlite3', 'electron-store', 'zod']),
+      expect.arrayContaining(['better-sqlite3', 'electron-store', 'electron-log']),
     );
     // Every runtime import and, transitively, its dependencies (Node's nested lookup).
     const missing: string[] = [];
