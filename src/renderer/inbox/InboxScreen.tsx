@@ -1,9 +1,18 @@
 // 咨询&留言 → 来自顾客的咨询: counters, the two sources, filters, the list and the conversation.
 import { MessageOutlined } from '@ant-design/icons';
-import { Menu, Tabs, type InputRef } from 'antd';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Menu, type InputRef } from 'antd';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Source, Status } from '../../shared/domain.js';
+import { SOURCES, type Source, type Status } from '../../shared/domain.js';
 import { useApp } from '../AppContext.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useSearch } from '../hooks/useSearch.js';
@@ -96,10 +105,7 @@ export function InboxScreen() {
   const { rerun } = search;
   const runSearch = useCallback(() => void rerun(), [rerun]);
   const showHelp = useCallback(() => setHelpOpen(true), []);
-  const pickSource = useCallback(
-    (k: string) => patchFilters({ source: k === 'qoo10' ? 'qoo10' : 'customer' }),
-    [patchFilters],
-  );
+  const pickSource = useCallback((source: Source) => patchFilters({ source }), [patchFilters]);
 
   return (
     <div className="tw-inbox">
@@ -150,30 +156,46 @@ export function InboxScreen() {
   );
 }
 
-/** The two sources (customers, Qoo10). Memoized: antd Tabs is heavy and rarely changes. */
+/**
+ * The two sources (customers, Qoo10) as a plain tab list. antd Tabs measured its ink bar on
+ * mount (forced layouts in the inbox's first render) for what is two buttons.
+ */
 const SourceTabs = memo(function SourceTabs({
   source,
   onPick,
 }: {
   source: Source;
-  onPick: (key: string) => void;
+  onPick: (source: Source) => void;
 }) {
   const { t } = useTranslation();
-  const items = useMemo(
-    () => [
-      { key: 'customer', label: t('tabs.customer') },
-      { key: 'qoo10', label: t('tabs.qoo10') },
-    ],
-    [t],
-  );
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  // Arrow keys move between tabs, as in any tab list (WAI-ARIA tabs pattern).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next = SOURCES[(SOURCES.indexOf(source) + 1) % SOURCES.length] ?? 'customer';
+    onPick(next);
+    refs.current[SOURCES.indexOf(next)]?.focus();
+  };
   return (
-    <Tabs
-      activeKey={source}
-      onChange={onPick}
-      items={items}
-      size="small"
-      style={{ marginBottom: -8 }}
-    />
+    <div role="tablist" className="tw-tabs" onKeyDown={onKeyDown}>
+      {SOURCES.map((key, i) => (
+        <button
+          key={key}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          aria-selected={source === key}
+          tabIndex={source === key ? 0 : -1}
+          className="tw-tab"
+          onClick={() => onPick(key)}
+        >
+          {t(`tabs.${key}`)}
+        </button>
+      ))}
+    </div>
   );
 });
 

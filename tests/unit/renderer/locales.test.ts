@@ -9,6 +9,7 @@ import {
   LANGUAGES,
   LOGIN_LOCATIONS,
   QUESTION_TYPES,
+  SOURCES,
   STATUSES,
 } from '../../../src/shared/domain.js';
 import { ERROR_CODES } from '../../../src/shared/errors.js';
@@ -55,6 +56,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'outbox.state': OUTBOX_STATES,
   'thread.author': AUTHORS,
   'filters.detail': DETAIL_FIELDS,
+  tabs: SOURCES,
 };
 
 describe('locales', () => {

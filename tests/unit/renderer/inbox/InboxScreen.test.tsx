@@ -100,6 +100,13 @@ describe('Inquiries & messages → From customers', () => {
     await waitFor(() => expect(dataRows()).toHaveLength(1));
     expect(screen.queryByRole('combobox', { name: 'Type' })).toBeNull();
     expect(lastSearch(fake)).toMatchObject({ source: 'qoo10' });
+    // A tab list: the arrow keys move between the tabs, and the selected one is focused.
+    const customers = screen.getByRole('tab', { name: 'Memos with customers' });
+    expect(customers.getAttribute('aria-selected')).toBe('false');
+    await user().keyboard('{ArrowRight}');
+    await waitFor(() => expect(customers.getAttribute('aria-selected')).toBe('true'));
+    expect(document.activeElement).toBe(customers);
+    expect(lastSearch(fake)).toMatchObject({ source: 'customer' });
   });
 
   it('shows a shop column and a shop filter in the unified inbox', async () => {
