@@ -63,7 +63,16 @@ try {
     const page = await context.newPage();
     await loginThroughUi(page, shell.url);
     await firstListPaint(page);
-    await openConversations(page, 3); // warm-up
+    await openConversations(page, 3).catch(async (e: unknown) => {
+      await page.screenshot({ path: resolve('bench-results/ui-ab-failure.png') });
+      console.error(
+        await page
+          .locator('.tw-pane-col')
+          .innerText()
+          .catch(() => '?'),
+      );
+      throw e;
+    }); // warm-up
     sides.push({ dir, page, samples: [] as number[] });
   }
   for (let i = 0; i < Number(values.rounds); i++)
