@@ -1,4 +1,4 @@
-// `npx tsx tests/bench/ui-ab.ts --a DIR --b DIR [--phase open|search|send] [--rounds N]`:
+// `npx tsx tests/bench/ui-ab.ts --a DIR --b DIR [--phase open|search|send|scroll] [--rounds N]`:
 // two renderer builds side by side under the same load. Each gets its own shell over the same
 // generated shop; their rounds alternate, so a busy machine slows both alike. Prints each
 // build's figures next to the other's. Build a variant with
@@ -15,6 +15,7 @@ import {
   firstListPaint,
   loginThroughUi,
   openConversations,
+  scrollList,
   sendReplies,
   typedSearches,
 } from './lib/ui-phases.js';
@@ -39,6 +40,14 @@ const QUERIES = [
 /** One round of the phase on a page: its samples in ms. */
 async function round(page: Page, phase: string, i: number): Promise<number[]> {
   if (phase === 'open') return openConversations(page, 5);
+  if (phase === 'scroll') {
+    // Frame intervals, and each long task as a sample of its own length: the max tells.
+    const run = await scrollList(page, 2);
+    console.log(
+      `  scroll: ${run.frames.length} frames, long tasks ${run.longTasks.map((t) => t.ms.toFixed(0)).join(' ') || 'none'}`,
+    );
+    return run.frames;
+  }
   if (phase === 'send') return sendReplies(page, 2);
   const queries = QUERIES[i % QUERIES.length] ?? [];
   return (await typedSearches(page, queries)).map((r) => r.ms);
