@@ -16,7 +16,10 @@ export type CallInput<M extends InboxMethod> = Parameters<InboxApi[M]>[0];
  * Answers asked for ahead of the screen that will ask (start-up: the first page of the list
  * while the inbox's code still loads), by method, with the input they were asked with.
  */
-const early = new Map<InboxMethod, { input: string; answer: Promise<Result<unknown>> }>();
+const early = new Map<
+  InboxMethod,
+  { input: string; answer: Promise<Result<unknown>>; settled?: Result<unknown> }
+>();
 /** Listens for changed inquiries while any answer asked for ahead waits to be taken. */
 let stopWatching: (() => void) | null = null;
 
@@ -44,7 +47,26 @@ function ask<M extends InboxMethod>(
 export function prefetch<M extends InboxMethod>(method: M, input: CallInput<M>): void {
   stopWatching?.(); // one listener, on the bridge of now
   stopWatching = subscribe('inquiriesChanged', () => forgetEarly());
-  early.set(method, { input: JSON.stringify(input), answer: ask(method, input) });
+  const entry: { input: string; answer: Promise<Result<unknown>>; settled?: Result<unknown> } = {
+    input: JSON.stringify(input),
+    answer: ask(method, input),
+  };
+  void entry.answer.then((r) => (entry.settled = r));
+  early.set(method, entry);
+}
+
+/**
+ * The answer asked for ahead with this input, if it has already arrived: a screen mounting
+ * after it renders it in its first render instead of one render (and frame) later. Taken once.
+ */
+export function takeArrived<M extends InboxMethod>(
+  method: M,
+  input: CallInput<M>,
+): Result<InboxOutputs[M]> | undefined {
+  const ahead = early.get(method);
+  if (ahead?.settled === undefined || ahead.input !== JSON.stringify(input)) return undefined;
+  forgetEarly(method);
+  return ahead.settled as Result<InboxOutputs[M]>;
 }
 
 export function call<M extends InboxMethod>(

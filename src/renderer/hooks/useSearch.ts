@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
-import { call } from '../api.js';
+import { call, takeArrived } from '../api.js';
 import { markStartOnce } from '../perf.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 import { useDebouncedCallback } from './useDebouncedCallback.js';
@@ -29,9 +29,22 @@ const EMPTY: SearchState = {
 };
 const REFRESH_MAX = 500;
 
+/** The first page as state, when start-up already has it (see takeArrived). */
+function arrivedState(input: SearchInput): { state: SearchState; cursor: string | null } | null {
+  const res = takeArrived('search', input);
+  if (res?.ok !== true) return null;
+  const { rows, total, nextCursor } = res.value;
+  const state = { rows, total, loading: false, error: null, hasMore: nextCursor !== null, seq: 1 };
+  return { state, cursor: nextCursor };
+}
+
 export function useSearch(input: SearchInput) {
-  const [state, setState] = useState<SearchState>(EMPTY);
-  const cursor = useRef<string | null>(null);
+  // Start-up asked for the inbox's first page while its code loaded: when the answer is in,
+  // the first render shows the rows (no empty pass, no second render).
+  const [arrived] = useState(() => arrivedState(input));
+  const [state, setState] = useState<SearchState>(arrived?.state ?? EMPTY);
+  const cursor = useRef<string | null>(arrived?.cursor ?? null);
+  const skipFirstRun = useRef(arrived !== null);
   const request = useRef(0);
   const loadingMore = useRef(false);
   const key = JSON.stringify(input);
@@ -81,6 +94,10 @@ export function useSearch(input: SearchInput) {
   }, []);
 
   useEffect(() => {
+    if (skipFirstRun.current) {
+      skipFirstRun.current = false;
+      return;
+    }
     void run();
   }, [key, run]);
 

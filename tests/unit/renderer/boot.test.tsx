@@ -56,6 +56,18 @@ describe('start-up', () => {
     await waitFor(() => expect(dataRows()).toHaveLength(3));
   });
 
+  it('with the first page already in, the inbox shows its rows in its first render', async () => {
+    const fake = new FakeInbox(3).loggedIn('shop-a');
+    const boot = started(fake);
+    await boot.data;
+    await inboxChunk.load();
+    await waitFor(() => expect(fake.callsOf('search')).toHaveLength(1));
+    await act(() => Promise.resolve()); // the answer has arrived
+    render(<App i18n={createI18n('en')} boot={boot} />);
+    expect(dataRows()).toHaveLength(3);
+    expect(fake.callsOf('search')).toHaveLength(1);
+  });
+
   it('a session the core ended before any screen listened opens the login with the notice', async () => {
     const fake = new FakeInbox(3).loggedIn('all');
     const boot = started(fake);
