@@ -12,6 +12,7 @@ import {
   type SessionOptions,
 } from '../../../src/main/core/session/index.js';
 import type { Emit } from '../../../src/main/core/sync/index.js';
+import { AppFailure } from '../../../src/shared/errors.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/server.js';
 
 export const DEMO = { user: 'demo', email: 'demo@example.com', password: 'demo1234' };
@@ -107,4 +108,15 @@ export async function admin<T = unknown>(
 export function serverCount(sandbox: Sandbox, sql: string, ...params: unknown[]): number {
   const row = sandbox.db.prepare(sql).get(...params) as { n: number };
   return row.n;
+}
+
+/** The AppFailure code a promise rejects with, or 'ok' (other errors propagate). */
+export async function failureCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    if (e instanceof AppFailure) return e.code;
+    throw e;
+  }
 }

@@ -2,7 +2,6 @@
 // with the server in the background, and what needs the server waits for that confirmation.
 // The server is the real sandbox behind a proxy on 127.0.0.1 that can hold requests.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../../src/shared/errors.js';
 import { QAPI_METHODS } from '../../../src/shared/qapi.js';
 import { replaceShops } from '../../../src/main/core/store/inquiries.js';
 import { createSession, VAULT_ENTRY } from '../../../src/main/core/session/index.js';
@@ -12,6 +11,7 @@ import {
   admin,
   DEMO,
   FAST_TRANSPORT,
+  failureCode,
   memoryVault,
   recorder,
   startTestSandbox,
@@ -60,16 +60,6 @@ afterEach(async () => {
 
 const keyRequests = (): number =>
   proxy.seen.filter((p) => p.endsWith(`/${QAPI_METHODS.createCertificationKey}`)).length;
-
-async function failureCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof AppFailure) return e.code;
-    throw e;
-  }
-}
 
 describe('restore, offline-first', () => {
   it('answers from the cache while the server has not answered the login yet', async () => {

@@ -7,6 +7,7 @@ import {
   admin,
   DEMO,
   FAST_TRANSPORT,
+  failureCode,
   memoryVault,
   recorder,
   startTestSandbox,
@@ -28,16 +29,6 @@ afterEach(async () => {
 const LOGIN = { user: DEMO.user, password: DEMO.password };
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof AppFailure) return e.code;
-    throw e;
-  }
-}
-
 describe('session against the sandbox', () => {
   it('logs in by ID and by e-mail, with shops, capabilities and the account row', async () => {
     for (const user of [DEMO.user, DEMO.email]) {
@@ -58,18 +49,18 @@ describe('session against the sandbox', () => {
   it('refuses a wrong password, then locks the account after repeated failures', async () => {
     const s = createSession({ db: cache.db, sandboxUrl: sandbox.url, transport: FAST_TRANSPORT });
     const attempt = () => s.login({ user: DEMO.user, password: 'wrong-pass', location: 'sandbox' });
-    expect(await code(attempt())).toBe('LOGIN_FAILED');
+    expect(await failureCode(attempt())).toBe('LOGIN_FAILED');
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push(await code(attempt()));
+    for (let i = 0; i < 5; i++) codes.push(await failureCode(attempt()));
     expect(codes.at(-1)).toBe('ACCOUNT_LOCKED');
-    expect(await code(s.login({ ...LOGIN, location: 'sandbox' }))).toBe('ACCOUNT_LOCKED');
+    expect(await failureCode(s.login({ ...LOGIN, location: 'sandbox' }))).toBe('ACCOUNT_LOCKED');
     expect(s.info()).toBeNull();
   });
 
   it('refuses to remember without an encrypted vault, before any traffic, storing nothing', async () => {
     for (const vault of [undefined, memoryVault(false)]) {
       const s = createSession({ db: cache.db, sandboxUrl: sandbox.url, vault });
-      const c = await code(s.login({ ...LOGIN, location: 'sandbox', remember: true }));
+      const c = await failureCode(s.login({ ...LOGIN, location: 'sandbox', remember: true }));
       expect(c).toBe('SECURE_STORAGE_UNAVAILABLE');
       expect(vault?.entries.size ?? 0).toBe(0);
     }
@@ -148,7 +139,7 @@ describe('session against the sandbox', () => {
     expect(info?.shops).toHaveLength(3);
     expect(info?.capabilities.adapter).toBe('qpost');
     // The login is tried in the background; a call to the server waits for it.
-    expect(await code(offline.gateway()!.listShops())).toBe('NETWORK');
+    expect(await failureCode(offline.gateway()!.listShops())).toBe('NETWORK');
     expect(events.of('connectivity')[0]).toEqual({ online: false });
 
     sandbox = await startTestSandbox({ inquiries: 60, port });
@@ -182,7 +173,7 @@ describe('session against the sandbox', () => {
     });
     await s.login({ ...LOGIN, location: 'sandbox' });
     await admin(sandbox, 'POST', '/clock', { offset_ms: YEAR_MS });
-    expect(await code(s.gateway()!.listShops())).toBe('SESSION_EXPIRED');
+    expect(await failureCode(s.gateway()!.listShops())).toBe('SESSION_EXPIRED');
     expect(events.of('sessionExpired')).toHaveLength(1);
   });
 
@@ -198,7 +189,7 @@ describe('session against the sandbox', () => {
     });
     await s.login({ ...LOGIN, location: 'sandbox', remember: true });
     await admin(sandbox, 'POST', '/password', { user_id: 'demo', pwd: 'new-password-1' });
-    expect(await code(s.gateway()!.listShops())).toBe('SESSION_EXPIRED');
+    expect(await failureCode(s.gateway()!.listShops())).toBe('SESSION_EXPIRED');
     expect(events.of('sessionExpired')).toHaveLength(1);
     // Logging in with the new password works again.
     const info = await s.login({ user: 'demo', password: 'new-password-1', location: 'sandbox' });
