@@ -4,6 +4,7 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-search.js';
 import { migration003 } from './003-outbox-open.js';
 import { migration004 } from './004-facets.js';
+import { migration005 } from './005-fts-automerge.js';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 
 /** The schema version this build writes. */

@@ -164,6 +164,31 @@ describe('openDatabase', () => {
     });
   });
 
+  it('migration 5 makes FTS5 merge segments less eagerly in a cache that holds documents', () => {
+    withDir((path) => {
+      const automerge = (db: BetterSqlite3.Database) =>
+        db.prepare("SELECT v FROM inquiry_fts_config WHERE k = 'automerge'").pluck().get();
+      const v4 = openDatabase(path, MIGRATIONS.slice(0, 4));
+      expect(automerge(v4)).toBeUndefined(); // FTS5's default, 4
+      // Ten segments: one per transaction.
+      for (let i = 1; i <= 10; i++) {
+        v4.prepare('INSERT INTO inquiry_fts (rowid, doc) VALUES (?, ?)').run(i, `配送の件 ${i} `);
+      }
+      v4.close();
+      const db = openDatabase(path, MIGRATIONS.slice(0, 5));
+      expect(schemaVersion(db)).toBe(5);
+      expect(automerge(db)).toBe(8);
+      const hits = db
+        .prepare(
+          'SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH \'"配送の"\' ORDER BY rowid',
+        )
+        .pluck()
+        .all();
+      expect(hits).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      db.close();
+    });
+  });
+
   it('re-opening an up-to-date database changes nothing', () => {
     withDir((path) => {
       const first = openDatabase(path);
