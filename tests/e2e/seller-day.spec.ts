@@ -9,9 +9,8 @@ test.describe.configure({ timeout: 240_000 });
 
 const rows = (page: Page): Locator => page.locator('[data-inquiry-id]');
 
-async function shot(page: Page, name: string): Promise<void> {
-  // Let opening drawers and dialogs finish their transitions so the picture is not half faded.
-  // Best effort: a picture is still worth taking if some transition never ends.
+/** Best effort: some transition may never end (a spinner). */
+async function transitionsDone(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () =>
@@ -22,7 +21,23 @@ async function shot(page: Page, name: string): Promise<void> {
       { timeout: 5_000 },
     )
     .catch(() => undefined);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let opening drawers and dialogs finish their transitions so the picture is not half faded.
+  await transitionsDone(page);
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+/**
+ * Clicks a button of the confirmation dialog once it has finished zooming in. A click while it
+ * still moves can miss the button on a busy machine (seen once in CI: the dialog stayed open).
+ */
+async function confirm(page: Page, button: string): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  await expect(dialog).toBeVisible();
+  await transitionsDone(page);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
 }
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
@@ -57,10 +72,7 @@ async function sendReply(
   await pane.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
   await pane.getByRole('radio', { name: status }).check();
   await pane.getByRole('button', { name: 'Send', exact: true }).click();
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: 'Send', exact: true })
-    .click();
+  await confirm(page, 'Send');
   // Shown at once in the thread as queued (or, on a fast loopback, already delivered), and the
   // form is cleared for the next reply.
   await expect(pane.getByRole('article').filter({ hasText: text }).first()).toBeVisible();
@@ -165,10 +177,7 @@ test('a seller works through the inbox', async ({ page }) => {
     await pane.getByRole('radio', { name: 'Reply complete' }).check();
     await shot(page, '08-composer-template');
     await pane.getByRole('button', { name: 'Send', exact: true }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: 'Send', exact: true })
-      .click();
+    await confirm(page, 'Send');
     await expect(message).toHaveValue('');
     await expect(pane.getByRole('article', { name: 'Reply' })).toHaveCount(0, { timeout: 60_000 });
     await expect(
@@ -184,7 +193,7 @@ test('a seller works through the inbox', async ({ page }) => {
     await pane.getByRole('button', { name: 'Auto reply' }).click();
     await expect(page.locator('.ant-modal-confirm')).toContainText('settled by phone or e-mail');
     await shot(page, '09-auto-reply');
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'OK' }).click();
+    await confirm(page, 'OK');
     await expect(
       pane.getByText('お問い合わせの件はご対応させていただきました。', { exact: false }).first(),
     ).toBeVisible({ timeout: 60_000 });
