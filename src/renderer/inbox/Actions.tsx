@@ -10,6 +10,7 @@ import { AUTO_REPLY_TEXT } from '../../shared/limits.js';
 import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { HideDialog } from './HideDialog.js';
+import { INSTANT_CONFIRM } from './instant-confirm.js';
 
 export interface ActionsHandle {
   autoReply: () => void;
@@ -49,6 +50,7 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
   const confirmAutoReply = (): void => {
     if (!showAuto || !capabilities.autoReply) return;
     void modal.confirm({
+      ...INSTANT_CONFIRM,
       title: t('autoReply.confirmTitle'),
       content: (
         <>

@@ -25,6 +25,7 @@ import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
 import { usePiiCheck } from './usePiiCheck.js';
+import { INSTANT_CONFIRM } from './instant-confirm.js';
 
 export interface ComposerHandle {
   focus: () => void;
@@ -153,6 +154,7 @@ export const Composer = memo(function Composer({
       return;
     }
     void modal.confirm({
+      ...INSTANT_CONFIRM,
       title: t('composer.confirmTitle'),
       content: t('composer.confirmBody', { status: t(`status.${status}`) }),
       okText: t('composer.send'),
