@@ -35,8 +35,9 @@ describe('Login screen', () => {
     const fake = new FakeInbox();
     renderApp(fake);
     await user().click(await screen.findByRole('button', { name: 'Log in' }));
+    // antd validates the fields one after another: each message may land in its own render.
     expect(await screen.findByText('Enter your ID or e-mail address.')).toBeDefined();
-    expect(screen.getByText('Enter your password.')).toBeDefined();
+    expect(await screen.findByText('Enter your password.')).toBeDefined();
     expect(fake.callsOf('login')).toEqual([]);
   });
 
