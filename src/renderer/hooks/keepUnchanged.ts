@@ -14,13 +14,12 @@ export function keepUnchangedItems<T>(
 ): T[] {
   if (prev.length === 0) return next;
   const byKey = new Map(prev.map((item) => [key(item), item]));
-  let reused = 0;
   const out = next.map((item) => {
     const old = byKey.get(key(item));
-    if (old === undefined || !sameContent(old, item)) return item;
-    reused++;
-    return old;
+    return old !== undefined && sameContent(old, item) ? old : item;
   });
   // All the same and in the same order: the previous array itself.
-  return reused === prev.length && out.every((item, i) => item === prev[i]) ? (prev as T[]) : out;
+  return out.length === prev.length && out.every((item, i) => item === prev[i])
+    ? (prev as T[])
+    : out;
 }

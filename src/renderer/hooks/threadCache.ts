@@ -7,19 +7,22 @@ import type { InboxBridge, ThreadView } from '../../shared/api.js';
 import { call, subscribe } from '../api.js';
 import { getBridge } from '../bridge/index.js';
 
+/** Messages per read: the latest page of a conversation. */
+export const THREAD_PAGE = 50;
 /** Few: a seller moves one row at a time; each view holds a page of messages. */
 const MAX_VIEWS = 8;
-const views = new Map<string, ThreadView>();
-const inFlight = new Set<string>();
-/** Bumped by every invalidation, so a read that started before it is not kept. */
-const generations = new Map<string, number>();
+
+/**
+ * One read per inquiry, its view once it arrived. A read that is dropped while in flight is no
+ * longer in the map, so its answer lands nowhere (as api.ts does with answers asked ahead).
+ */
+const reads = new Map<string, { view?: ThreadView }>();
 /** The bridge the views came through and the invalidations are heard on. */
 let boundTo: InboxBridge | null = null;
 
-/** Drops what is known of an inquiry; a read of it in flight is not kept either. */
+/** Drops what is known of an inquiry, a read in flight included. */
 export function forgetThread(inquiryId: string): void {
-  views.delete(inquiryId);
-  generations.set(inquiryId, (generations.get(inquiryId) ?? 0) + 1);
+  reads.delete(inquiryId);
 }
 
 /** Views from another bridge (another connection, another test) are not this one's. */
@@ -27,34 +30,30 @@ function bind(): void {
   const bridge = getBridge();
   if (bridge === boundTo) return;
   boundTo = bridge;
-  views.clear();
-  inFlight.clear();
+  reads.clear();
   subscribe('inquiriesChanged', ({ inquiryIds }) => inquiryIds.forEach(forgetThread));
   subscribe('outboxChanged', (item) => forgetThread(item.inquiryId));
 }
 
-/** Reads a conversation ahead (its latest `limit` messages), unless known or being read. */
-export function readThreadAhead(inquiryId: string, limit: number): void {
+/** Reads a conversation ahead (its latest page), unless known or being read. */
+export function readThreadAhead(inquiryId: string): void {
   bind();
-  if (views.has(inquiryId) || inFlight.has(inquiryId)) return;
-  const generation = generations.get(inquiryId) ?? 0;
-  const bridge = boundTo;
-  inFlight.add(inquiryId);
-  void call('openThread', { inquiryId, limit }).then((res) => {
-    if (bridge !== boundTo) return;
-    inFlight.delete(inquiryId);
-    if (!res.ok || (generations.get(inquiryId) ?? 0) !== generation) return;
-    views.set(inquiryId, res.value);
-    while (views.size > MAX_VIEWS) {
-      const oldest = views.keys().next().value;
-      if (oldest === undefined) break;
-      views.delete(oldest);
-    }
+  if (reads.has(inquiryId)) return;
+  const read: { view?: ThreadView } = {};
+  reads.set(inquiryId, read);
+  while (reads.size > MAX_VIEWS) {
+    const oldest = reads.keys().next().value; // a Map keeps insertion order
+    if (oldest === undefined) break;
+    reads.delete(oldest);
+  }
+  void call('openThread', { inquiryId, limit: THREAD_PAGE }).then((res) => {
+    if (res.ok) read.view = res.value;
+    else if (reads.get(inquiryId) === read) reads.delete(inquiryId); // may be asked again
   });
 }
 
-/** The read-ahead view of an inquiry, if any. */
+/** The read-ahead view of an inquiry, if it has arrived. */
 export function peekThread(inquiryId: string): ThreadView | undefined {
   bind();
-  return views.get(inquiryId);
+  return reads.get(inquiryId)?.view;
 }

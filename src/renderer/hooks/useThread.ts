@@ -5,7 +5,7 @@ import type { OutboxItem, ThreadView } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { keepUnchangedItems, sameContent } from './keepUnchanged.js';
-import { forgetThread, peekThread } from './threadCache.js';
+import { forgetThread, peekThread, THREAD_PAGE } from './threadCache.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
 export interface ThreadState {
@@ -15,8 +15,6 @@ export interface ThreadState {
   error: AppError | null;
 }
 
-/** Messages per read: the latest page of a conversation. */
-export const THREAD_PAGE = 50;
 const REFRESH_MAX = 200;
 
 function upsertPending(pending: OutboxItem[], item: OutboxItem): OutboxItem[] {
@@ -132,12 +130,8 @@ export function useThread(inquiryId: string | null) {
     setState((s) => {
       if (s.view?.inquiry.id !== item.inquiryId) return s;
       // The call's answer and the outbox event bring the same item: the second changes nothing.
-      const pending = keepUnchangedItems(
-        s.view.pending,
-        upsertPending(s.view.pending, item),
-        (p) => p.id,
-      );
-      return pending === s.view.pending ? s : { ...s, view: { ...s.view, pending } };
+      if (s.view.pending.some((p) => p.id === item.id && sameContent(p, item))) return s;
+      return { ...s, view: { ...s.view, pending: upsertPending(s.view.pending, item) } };
     });
   }, []);
 

@@ -18,7 +18,6 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useSearch } from '../hooks/useSearch.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import { readThreadAhead } from '../hooks/threadCache.js';
-import { THREAD_PAGE } from '../hooks/useThread.js';
 import { markFirstListPaint, markPainted, markStart } from '../perf.js';
 import type { ActionsHandle } from './Actions.js';
 import type { ComposerHandle } from './Composer.js';
@@ -62,7 +61,7 @@ export function InboxScreen() {
   // The selected row is read ahead, so Enter shows it at once (never the open one: its draft
   // changes as the seller types).
   useEffect(() => {
-    if (selectedId !== null && selectedId !== openId) readThreadAhead(selectedId, THREAD_PAGE);
+    if (selectedId !== null && selectedId !== openId) readThreadAhead(selectedId);
   }, [selectedId, openId]);
 
   const openInquiry = useCallback((id: string) => {
@@ -173,7 +172,8 @@ const SourceTabs = memo(function SourceTabs({
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
-    const next = SOURCES[(SOURCES.indexOf(source) + 1) % SOURCES.length] ?? 'customer';
+    const step = e.key === 'ArrowRight' ? 1 : SOURCES.length - 1;
+    const next = SOURCES[(SOURCES.indexOf(source) + step) % SOURCES.length] ?? 'customer';
     onPick(next);
     refs.current[SOURCES.indexOf(next)]?.focus();
   };

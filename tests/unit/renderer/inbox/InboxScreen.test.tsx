@@ -107,6 +107,8 @@ describe('Inquiries & messages → From customers', () => {
     await waitFor(() => expect(customers.getAttribute('aria-selected')).toBe('true'));
     expect(document.activeElement).toBe(customers);
     expect(lastSearch(fake)).toMatchObject({ source: 'customer' });
+    await user().keyboard('{ArrowLeft}');
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ source: 'qoo10' }));
   });
 
   it('shows a shop column and a shop filter in the unified inbox', async () => {
