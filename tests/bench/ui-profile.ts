@@ -1,14 +1,20 @@
-// `npx tsx tests/bench/ui-profile.ts [--inquiries N] [--phase open|search|send|sync]`: where
-// the renderer's time goes in one of the suite's phases. Builds the renderer unminified (so the
+// `npx tsx tests/bench/ui-profile.ts [--inquiries N] [--phase open|search|send|sync|cold]`:
+// where the renderer's time goes in one of the suite's phases. Builds the renderer unminified (so the
 // profile names React components and our functions), runs the phase under the Chrome DevTools
 // profiler and prints the top functions by self time; the .cpuprofile lands in bench-results/
-// (open it in Chrome DevTools).
+// (open it in Chrome DevTools). `--phase cold` profiles a start of the page on a synced cache
+// with a remembered login (navigation → 'list:first-paint'); with `--dirs A,B` it instead times
+// cold starts of several renderer builds on that cache, alternated (`--starts N` each).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startShell } from '../../src/main/web/shell.js';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { startShell, type Shell } from '../../src/main/web/shell.js';
 import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { startBenchSandbox } from './lib/sandbox-process.js';
+import { summarize } from './lib/stats.js';
 import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import {
@@ -25,6 +31,8 @@ const { values } = parseArgs({
     inquiries: { type: 'string', default: '3000' },
     phase: { type: 'string', default: 'open' },
     trace: { type: 'boolean', default: false },
+    dirs: { type: 'string' },
+    starts: { type: 'string', default: '5' },
   },
 });
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -57,11 +65,19 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const shell = await startShell({
-  inquiries: Number(values.inquiries),
-  rendererDir,
-  vault: memoryVault(),
-});
+const phase = values.phase;
+const out = join(ROOT, 'bench-results');
+mkdirSync(out, { recursive: true });
+const tracePath = join(out, `ui-${phase}.trace.json`);
+// A cache that outlives the shell, and a sandbox at a fixed address (the account a remembered
+// login restores is the server's), so the cold phase can start a second shell on them.
+const work = mkdtempSync(join(tmpdir(), 'toiawase-ui-profile-'));
+const dataDir = join(work, 'cache');
+const vault = memoryVault();
+const sandbox = await startBenchSandbox(work, Number(values.inquiries));
+const shellOn = (dir: string): Promise<Shell> =>
+  startShell({ serverUrl: sandbox.url, rendererDir: dir, vault, dataDir });
+let shell = await shellOn(rendererDir);
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({
@@ -69,22 +85,36 @@ try {
     viewport: { width: 1440, height: 900 },
   });
   await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const phase = values.phase;
-  const out = join(ROOT, 'bench-results');
-  mkdirSync(out, { recursive: true });
-  const tracePath = join(out, `ui-${phase}.trace.json`);
+  let page = await context.newPage();
+  let cdp = await profilerOn(page);
   const start = (): Promise<unknown> =>
     values.trace
       ? browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES })
       : cdp.send('Profiler.start');
   if (phase === 'sync') await start();
+  const synced = syncDone(shell);
   await loginThroughUi(page, shell.url);
   await firstListPaint(page);
-  if (phase !== 'sync') {
+  if (phase === 'cold') {
+    await synced;
+    await page.close();
+    await shell.close();
+  }
+  if (phase === 'cold' && values.dirs !== undefined) {
+    await timeColdStarts(context, values.dirs.split(','), Number(values.starts));
+  } else if (phase === 'cold') {
+    shell = await shellOn(rendererDir);
+    page = await context.newPage();
+    cdp = await profilerOn(page);
+    await start();
+    await page.goto(shell.url);
+    const ms = await firstListPaint(page).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(out, 'ui-cold-failure.png') });
+      throw e;
+    });
+    await page.evaluate(() => performance.measure('cold', { start: 0, end: 'list:first-paint' }));
+    console.log(`cold start: list painted ${ms.toFixed(0)} ms after navigation`);
+  } else if (phase !== 'sync') {
     await openConversations(page, 3); // warm-up
     await start();
   }
@@ -93,12 +123,14 @@ try {
     await typedSearches(page, ['配送状況', '返品', 'サイズ', '什么时候', '发货']);
   else if (phase === 'send') await sendReplies(page, 8);
   else if (phase === 'sync') await page.waitForTimeout(5_000);
-  if (values.trace) {
+  if (phase === 'cold' && values.dirs !== undefined) {
+    // timed only, not profiled
+  } else if (values.trace) {
     await browser.stopTracing();
     console.log(`phase ${phase}: main-thread self time by trace event (${tracePath})`);
     for (const [name, ms] of mainThreadSelfTimes(tracePath).slice(0, 12))
       console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
-    const measure = { open: 'thread-open', search: 'search', send: 'send' }[phase];
+    const measure = { open: 'thread-open', search: 'search', send: 'send', cold: 'cold' }[phase];
     if (measure !== undefined) printBreakdown(measure, measureBreakdown(tracePath, measure));
   } else {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
@@ -108,6 +140,57 @@ try {
 } finally {
   await browser.close();
   await shell.close();
+  await sandbox.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function profilerOn(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return cdp;
+}
+
+/** Resolves once the shell's core has finished the first sync of every shop it reports. */
+function syncDone(s: Shell): Promise<void> {
+  return new Promise((done) => {
+    let synced = 0;
+    s.core.on('timing', (t) => {
+      if (t.name !== 'sync.shop') return;
+      synced++;
+      void s.core.api.getSession({}).then((r) => {
+        if (r.ok && r.value !== null && synced >= r.value.shops.length) done();
+      });
+    });
+  });
+}
+
+/**
+ * Cold starts of each renderer build on the synced cache, alternated so a busy machine slows
+ * all alike: navigation → 'list:first-paint' (ms), a fresh shell (new origin, nothing cached)
+ * each time.
+ */
+async function timeColdStarts(
+  context: BrowserContext,
+  dirs: readonly string[],
+  starts: number,
+): Promise<void> {
+  const samples = new Map<string, number[]>(dirs.map((d) => [d, []]));
+  for (let i = 0; i < starts; i++)
+    for (const dir of i % 2 === 0 ? dirs : [...dirs].reverse()) {
+      const s = await shellOn(resolve(dir));
+      const p = await context.newPage();
+      await p.goto(s.url);
+      samples.get(dir)?.push(await firstListPaint(p));
+      await p.close();
+      await s.close();
+    }
+  for (const [dir, ms] of samples) {
+    const st = summarize(ms);
+    console.log(
+      `cold ${dir}: n=${st.n} mean ${st.mean.toFixed(0)} p50 ${st.p50.toFixed(0)} max ${st.max.toFixed(0)} ms (${ms.map((m) => m.toFixed(0)).join(' ')})`,
+    );
+  }
 }
 
 /** The top functions by self time. */
