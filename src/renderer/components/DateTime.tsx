@@ -15,11 +15,24 @@ export function jstTitle(t: TFunction, iso: string): string {
   return t('time.jst', { time: Number.isNaN(ms) ? iso : toWireDate(ms) });
 }
 
-export function DateTime({ iso, withSeconds }: { iso: string; withSeconds?: boolean }) {
-  const { t } = useTranslation();
+interface TimeProps {
+  iso: string;
+  withSeconds?: boolean;
+}
+
+/**
+ * A time whose list passes the translation function: `useTranslation` costs each mounted
+ * instance a copy of the i18n instance, and a thread mounts one time per message.
+ */
+export function TimeText({ iso, withSeconds, t }: TimeProps & { t: TFunction }) {
   return (
     <time dateTime={iso} title={jstTitle(t, iso)}>
       {formatLocal(iso, withSeconds)}
     </time>
   );
+}
+
+export function DateTime(props: TimeProps) {
+  const { t } = useTranslation();
+  return <TimeText {...props} t={t} />;
 }

@@ -43,6 +43,10 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const [hideOpen, setHideOpen] = useState(false);
+  // The hide dialog (a form with a self-measuring text area) mounts the first time it is opened
+  // for this inquiry, not on every open of a conversation; it then stays for its closing
+  // animation.
+  const [hideMountedFor, setHideMountedFor] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const showAuto = autoReplyOffered(inquiry);
   const showHide = inquiry.questionType === 'product';
@@ -94,7 +98,10 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
             <Button
               icon={<EyeInvisibleOutlined aria-hidden />}
               disabled={!capabilities.hide || inquiry.hidden}
-              onClick={() => setHideOpen(true)}
+              onClick={() => {
+                setHideMountedFor(inquiry.id);
+                setHideOpen(true);
+              }}
             >
               {t('hide.button')}
             </Button>
@@ -108,7 +115,7 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
         )}
       </Space>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {showHide && (
+      {showHide && hideMountedFor === inquiry.id && (
         <HideDialog
           inquiry={inquiry}
           open={hideOpen}

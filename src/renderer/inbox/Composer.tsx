@@ -43,7 +43,19 @@ const DRAFT_DEBOUNCE_MS = 600;
 /** A send slower than this shows the spinner on the Send button. */
 const SLOW_SEND_MS = 150;
 
-// Memoized: a re-read of the thread (a delivery, a sync) changes nothing here.
+interface DraftFields {
+  title: string;
+  body: string;
+  status: ReplyStatus;
+}
+
+const initialStatus = (draft: Draft | null, capabilities: Capabilities): ReplyStatus =>
+  draft?.status === 'S2' && capabilities.replyingStatus ? 'S2' : 'S3';
+
+// Memoized: a re-read of the thread (a delivery, a sync) changes nothing here. It stays mounted
+// from one conversation to the next (remounting its fields cost every open several ms) and
+// starts over from the next inquiry's draft; whatever async work finishes later belongs to the
+// inquiry it started for.
 export const Composer = memo(function Composer({
   inquiry,
   draft,
@@ -56,9 +68,7 @@ export const Composer = memo(function Composer({
   const defaultTitle = replyTitle(inquiry.title);
   const [title, setTitle] = useState(draft?.title || defaultTitle);
   const [body, setBody] = useState(draft?.body ?? '');
-  const [status, setStatus] = useState<ReplyStatus>(
-    draft?.status === 'S2' && capabilities.replyingStatus ? 'S2' : 'S3',
-  );
+  const [status, setStatus] = useState<ReplyStatus>(initialStatus(draft, capabilities));
   const [attachments, setAttachments] = useState<AttachmentMeta[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   // A guard, not state: re-rendering the composer to show a spinner for the few milliseconds the
@@ -77,38 +87,63 @@ export const Composer = memo(function Composer({
     draft ? 'saved' : 'idle',
   );
   const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
-  const pii = usePiiCheck(body);
+  const pii = usePiiCheck(body, inquiry.id);
+  const touched = useRef(false);
+  /** The inquiry on screen, for answers that arrive after the seller moved on. */
+  const current = useRef(inquiry.id);
+  current.current = inquiry.id;
+
+  // The next conversation: start over from its draft (React re-renders before committing).
+  const [shownFor, setShownFor] = useState(inquiry.id);
+  if (shownFor !== inquiry.id) {
+    setShownFor(inquiry.id);
+    touched.current = false;
+    setTitle(draft?.title || defaultTitle);
+    setBody(draft?.body ?? '');
+    setStatus(initialStatus(draft, capabilities));
+    setAttachments([]);
+    setError(null);
+    setSlow(false);
+    setQueuedCount(0);
+    setTemplatesOpen(false);
+    setDraftState(draft ? 'saved' : 'idle');
+  }
 
   useImperativeHandle(ref, () => ({ focus: () => textRef.current?.focus() }), []);
 
-  const persistDraft = async (d: {
-    title: string;
-    body: string;
-    status: ReplyStatus;
-  }): Promise<void> => {
+  // A pending save carries its inquiry: it may run after the seller opened the next one.
+  const persistDraft = async ({ inquiryId, ...d }: DraftFields & { inquiryId: string }) => {
     const res = d.body.trim()
-      ? await call('saveDraft', { inquiryId: inquiry.id, ...d })
-      : await call('deleteDraft', { inquiryId: inquiry.id });
+      ? await call('saveDraft', { inquiryId, ...d })
+      : await call('deleteDraft', { inquiryId });
+    if (current.current !== inquiryId) return;
     setDraftState(res.ok ? (d.body.trim() ? 'saved' : 'idle') : 'failed');
   };
   const saveDraft = useDebouncedCallback(
-    (d: { title: string; body: string; status: ReplyStatus }) => void persistDraft(d),
+    (d: DraftFields & { inquiryId: string }) => void persistDraft(d),
     DRAFT_DEBOUNCE_MS,
   );
-  const touched = useRef(false);
   useEffect(() => {
     if (!touched.current) return;
-    saveDraft({ title, body, status });
+    saveDraft({ inquiryId: current.current, title, body, status });
   }, [title, body, status, saveDraft]);
   // Leaving the inquiry (or the app) must not lose the last keystrokes. A layout effect: its
-  // clean-up runs before any passive one, so before useDebouncedCallback drops what is pending.
-  useLayoutEffect(() => () => saveDraft.flush(), [saveDraft]);
+  // clean-up runs before any passive one, so before useDebouncedCallback drops what is pending,
+  // and before the next inquiry's fields can schedule a save of their own.
+  useLayoutEffect(() => () => saveDraft.flush(), [inquiry.id, saveDraft]);
 
   const edit =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       touched.current = true;
       set(v);
+    };
+
+  // An upload that finishes after the seller moved on is not attached to the next reply.
+  const attachmentsFor =
+    (inquiryId: string) =>
+    (items: AttachmentMeta[]): void => {
+      if (current.current === inquiryId) setAttachments(items);
     };
 
   const length = body.length;
@@ -120,8 +155,9 @@ export const Composer = memo(function Composer({
     markStart('send');
     const slowTimer = setTimeout(() => setSlow(true), SLOW_SEND_MS);
     saveDraft.cancel();
+    const inquiryId = inquiry.id;
     const res = await call('reply', {
-      inquiryId: inquiry.id,
+      inquiryId,
       ...(capabilities.replyTitle ? { title: title.trim() || defaultTitle } : {}),
       body,
       status,
@@ -129,6 +165,9 @@ export const Composer = memo(function Composer({
     });
     sending.current = false;
     clearTimeout(slowTimer);
+    if (res.ok) void call('deleteDraft', { inquiryId });
+    // The seller moved on while the outbox answered: the fields now belong to another inquiry.
+    if (current.current !== inquiryId) return;
     setSlow(false);
     if (!res.ok) {
       setError(res.error);
@@ -138,7 +177,6 @@ export const Composer = memo(function Composer({
     setBody('');
     setAttachments([]);
     setDraftState('idle');
-    void call('deleteDraft', { inquiryId: inquiry.id });
     onQueued(res.value);
     setQueuedCount((n) => n + 1);
   };
@@ -244,10 +282,11 @@ export const Composer = memo(function Composer({
         />
       )}
       <AttachmentPicker
+        key={inquiry.id}
         shopId={inquiry.shopId}
         enabled={capabilities.attachments}
         items={attachments}
-        onChange={setAttachments}
+        onChange={attachmentsFor(inquiry.id)}
       />
       <Space style={{ marginTop: 8 }} wrap align="center">
         <Radio.Group

@@ -80,7 +80,6 @@ export const ConversationPane = memo(function ConversationPane({
         onQueued={onQueued}
       />
       <Composer
-        key={view.inquiry.id}
         ref={composerRef}
         inquiry={view.inquiry}
         draft={view.draft}

@@ -1,24 +1,33 @@
 // The 纸条盒: the whole conversation, oldest → newest, then what is still waiting to be sent.
 import { Alert, Button } from 'antd';
 import { memo, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem, PiiSpan, ThreadView } from '../../shared/api.js';
 import type { Message } from '../../shared/domain.js';
-import { DateTime } from '../components/DateTime.js';
+import { TimeText } from '../components/DateTime.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { SafeText } from '../components/SafeText.js';
 import { Attachments } from './Attachments.js';
 import { PendingItem } from './PendingItem.js';
 
-const MessageItem = memo(function MessageItem({ m, flags }: { m: Message; flags: PiiSpan[] }) {
-  const { t } = useTranslation();
+// `t` comes from the thread: a hook per message would copy the i18n instance on each mount.
+const MessageItem = memo(function MessageItem({
+  m,
+  flags,
+  t,
+}: {
+  m: Message;
+  flags: PiiSpan[];
+  t: TFunction;
+}) {
   return (
     <article
       className={`tw-msg${m.author === 'seller' ? ' tw-msg-seller' : ''}`}
       aria-label={t(`thread.author.${m.author}`)}
     >
       <div className="tw-msg-meta">
-        <DateTime iso={m.sentAt} withSeconds />
+        <TimeText iso={m.sentAt} withSeconds t={t} />
         <span>{t('thread.fromTo', { from: m.from, to: m.to })}</span>
       </div>
       {m.title && <strong className="tw-msg-body">{m.title}</strong>}
@@ -76,7 +85,7 @@ export function Thread({ view, loadingOlder, onLoadOlder, onPendingChanged }: Pr
       )}
       {view.messages.length === 0 && <p>{t('thread.empty')}</p>}
       {view.messages.map((m) => (
-        <MessageItem key={m.seqNo} m={m} flags={flagsBySeq.get(m.seqNo) ?? NO_FLAGS} />
+        <MessageItem key={m.seqNo} m={m} flags={flagsBySeq.get(m.seqNo) ?? NO_FLAGS} t={t} />
       ))}
       {view.pending.map((p) => (
         <PendingItem key={p.id} item={p} onChanged={onPendingChanged} />

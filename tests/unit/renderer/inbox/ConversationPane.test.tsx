@@ -177,6 +177,61 @@ describe('conversation pane', () => {
     );
   });
 
+  it('keeps each conversation its own draft when the seller moves on mid-sentence', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    fake.drafts.set('shop-a:1002', {
+      inquiryId: 'shop-a:1002',
+      title: '[Re] Question 2',
+      body: 'Draft of the other one',
+      status: 'S2',
+      updatedAt: 'x',
+    });
+    const pane = await openFirstInquiry(fake);
+    expect(pane.querySelector('h2')?.textContent).toBe('Question 1');
+    fireEvent.change(body(), { target: { value: 'Typed in one' } });
+    // Before the draft's debounce: the next conversation's composer starts from its own draft.
+    await user().click(document.querySelector<HTMLElement>('[data-inquiry-id="shop-a:1002"]')!);
+    await waitFor(() => expect(body().value).toBe('Draft of the other one'));
+    expect(screen.getByRole('radio', { name: 'Replying' })).toHaveProperty('checked', true);
+    // What was typed in the first one was saved to the first one, and only there.
+    await waitFor(() => expect(fake.drafts.get('shop-a:1001')?.body).toBe('Typed in one'));
+    expect(fake.drafts.get('shop-a:1002')?.body).toBe('Draft of the other one');
+    expect(fake.callsOf('saveDraft')).toEqual([
+      { inquiryId: 'shop-a:1001', title: '[Re] Question 1', body: 'Typed in one', status: 'S3' },
+    ]);
+
+    await user().click(document.querySelector<HTMLElement>('[data-inquiry-id="shop-a:1001"]')!);
+    await waitFor(() => expect(body().value).toBe('Typed in one'));
+    expect(screen.getByRole('radio', { name: 'Reply complete' })).toHaveProperty('checked', true);
+  });
+
+  it('leaves the next conversation alone when a reply is answered after the seller moved on', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    await openFirstInquiry(fake);
+    const u = user();
+    let release = (): void => undefined;
+    fake.gates.set('reply', new Promise<void>((r) => (release = r)));
+    fireEvent.change(body(), { target: { value: 'Sent from one' } });
+    await u.click(screen.getByRole('button', { name: 'Send' }));
+    await u.click(
+      within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Send' }),
+    );
+    await waitFor(() => expect(fake.callsOf('reply')).toHaveLength(1));
+
+    await u.click(document.querySelector<HTMLElement>('[data-inquiry-id="shop-a:1002"]')!);
+    await waitFor(() => expect(body().value).toBe(''));
+    fireEvent.change(body(), { target: { value: 'Typing in two' } });
+    fake.gates.delete('reply');
+    release();
+    await waitFor(() =>
+      expect(fake.callsOf('deleteDraft')).toContainEqual({ inquiryId: 'shop-a:1001' }),
+    );
+    // The answer for the first one neither clears nor marks up the second one's reply.
+    expect(body().value).toBe('Typing in two');
+    expect(screen.queryByText(/Reply queued/)).toBeNull();
+    expect(fake.callsOf('deleteDraft')).not.toContainEqual({ inquiryId: 'shop-a:1002' });
+  });
+
   it('inserts a template with its variables filled in and manages the list', async () => {
     const fake = new FakeInbox(1).loggedIn();
     await openFirstInquiry(fake);
