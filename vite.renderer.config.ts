@@ -58,7 +58,10 @@ function preloadFirstScreen(): Plugin {
           ...[...scripts].map((f) =>
             link({ rel: 'modulepreload', crossorigin: true, href: `./${f}` }),
           ),
-          ...[...styles].map((f) => link({ rel: 'preload', as: 'style', href: `./${f}` })),
+          // Stylesheets, not preloads: Vite's import helper then finds them already in the page.
+          // A `preload as=style` was not reused (no-store): the helper fetched each CSS file a
+          // second time and held the chunk's import until that second copy arrived.
+          ...[...styles].map((f) => link({ rel: 'stylesheet', href: `./${f}` })),
         ];
       },
     },
