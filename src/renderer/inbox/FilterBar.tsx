@@ -4,9 +4,9 @@
 // keeps one search in flight and drops stale answers), but not while an IME is still composing:
 // half-converted romaji or pinyin is not what the seller is looking for.
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, Space, type InputRef } from 'antd';
+import { Button, DatePicker, Input, Select, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { memo, useEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
 import { markStart } from '../perf.js';
@@ -19,6 +19,9 @@ interface Props {
   shops: Shop[] | null;
   searchRef: Ref<InputRef>;
 }
+
+/** A wrapping row, as antd Space lays it out, without a wrapper element per child. */
+const ROW: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' };
 
 // Memoized: the inbox re-renders on every selection and open; this part rarely changes.
 export const FilterBar = memo(function FilterBar({
@@ -43,9 +46,6 @@ export const FilterBar = memo(function FilterBar({
     else onSearch();
   };
 
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
-    filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
-
   return (
     <form
       role="search"
@@ -54,99 +54,135 @@ export const FilterBar = memo(function FilterBar({
         e.preventDefault();
         runNow();
       }}
+      style={ROW}
     >
-      <Space wrap size="small">
-        {filters.source === 'customer' && (
-          <Select
-            aria-label={t('filters.type')}
-            value={filters.questionType}
-            onChange={(v) => onChange({ questionType: v })}
-            style={{ width: 150 }}
-            options={[
-              { value: 'all', label: t('filters.typeAll') },
-              ...QUESTION_TYPES.map((q) => ({ value: q, label: t(`questionType.${q}`) })),
-            ]}
-          />
-        )}
-        <Select
-          aria-label={t('filters.dateField')}
-          value={filters.dateField}
-          onChange={(v) => onChange({ dateField: v })}
-          style={{ width: 130 }}
-          options={[
-            { value: 'received', label: t('filters.received') },
-            { value: 'answered', label: t('filters.answered') },
-          ]}
-        />
-        <DatePicker.RangePicker
-          aria-label={t('filters.dateRange')}
-          placeholder={[t('filters.from'), t('filters.to')]}
-          value={range}
-          onChange={(v) => {
-            const [a, b] = v ?? [null, null];
-            onChange({
-              from: a ? a.format('YYYY-MM-DD') : null,
-              to: b ? b.format('YYYY-MM-DD') : null,
-            });
-          }}
-          format="YYYY-MM-DD"
-          allowEmpty={[false, false]}
-          suffixIcon={<span>{t('filters.jst')}</span>}
-        />
-        <Select
-          aria-label={t('filters.status')}
-          value={filters.status}
-          onChange={(v) => onChange({ status: v })}
-          style={{ width: 140 }}
-          options={[
-            { value: 'all', label: t('filters.statusAll') },
-            ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
-        />
-        {shops && (
-          <Select
-            aria-label={t('filters.shop')}
-            value={filters.shopFilter}
-            onChange={(v) => onChange({ shopFilter: v })}
-            style={{ width: 160 }}
-            options={[
-              { value: 'all', label: t('shop.all') },
-              ...shops.map((s) => ({ value: s.id, label: s.name })),
-            ]}
-          />
-        )}
-        <Select
-          aria-label={t('filters.detailField')}
-          value={filters.detailField}
-          onChange={(v) => onChange({ detailField: v })}
-          style={{ width: 150 }}
-          options={DETAIL_FIELDS.map((f) => ({ value: f, label: t(`filters.detail.${f}`) }))}
-        />
-        <Input
-          ref={searchRef}
-          id="search-text"
-          aria-label={t('filters.text')}
-          placeholder={t('filters.textPlaceholder')}
-          value={text}
-          maxLength={200}
-          allowClear
-          onChange={(e) => {
-            setText(e.target.value);
-            if (!composing.current) emitText(e.target.value);
-          }}
-          onCompositionStart={() => {
-            composing.current = true;
-          }}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            emitText(e.currentTarget.value);
-          }}
-          style={{ width: 220 }}
-        />
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-          {t('filters.search')}
-        </Button>
-      </Space>
+      <FacetFilters
+        source={filters.source}
+        questionType={filters.questionType}
+        dateField={filters.dateField}
+        from={filters.from}
+        to={filters.to}
+        status={filters.status}
+        shopFilter={filters.shopFilter}
+        detailField={filters.detailField}
+        shops={shops}
+        onChange={onChange}
+      />
+      <Input
+        ref={searchRef}
+        id="search-text"
+        aria-label={t('filters.text')}
+        placeholder={t('filters.textPlaceholder')}
+        value={text}
+        maxLength={200}
+        allowClear
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!composing.current) emitText(e.target.value);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          emitText(e.currentTarget.value);
+        }}
+        style={{ width: 220 }}
+      />
+      <SearchButton />
     </form>
+  );
+});
+
+type FacetProps = Omit<Filters, 'text'> & Pick<Props, 'shops' | 'onChange'>;
+
+/**
+ * The selects and the date range. Memoized on their own values: each keystroke in the search
+ * box changes the filters, and re-rendering five antd selects and a range picker per key was
+ * the larger part of a keystroke's script.
+ */
+const FacetFilters = memo(function FacetFilters(f: FacetProps) {
+  const { t } = useTranslation();
+  const { onChange, shops } = f;
+  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
+    f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null;
+  return (
+    <>
+      {f.source === 'customer' && (
+        <Select
+          aria-label={t('filters.type')}
+          value={f.questionType}
+          onChange={(v) => onChange({ questionType: v })}
+          style={{ width: 150 }}
+          options={[
+            { value: 'all', label: t('filters.typeAll') },
+            ...QUESTION_TYPES.map((q) => ({ value: q, label: t(`questionType.${q}`) })),
+          ]}
+        />
+      )}
+      <Select
+        aria-label={t('filters.dateField')}
+        value={f.dateField}
+        onChange={(v) => onChange({ dateField: v })}
+        style={{ width: 130 }}
+        options={[
+          { value: 'received', label: t('filters.received') },
+          { value: 'answered', label: t('filters.answered') },
+        ]}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('filters.dateRange')}
+        placeholder={[t('filters.from'), t('filters.to')]}
+        value={range}
+        onChange={(v) => {
+          const [a, b] = v ?? [null, null];
+          onChange({
+            from: a ? a.format('YYYY-MM-DD') : null,
+            to: b ? b.format('YYYY-MM-DD') : null,
+          });
+        }}
+        format="YYYY-MM-DD"
+        allowEmpty={[false, false]}
+        suffixIcon={<span>{t('filters.jst')}</span>}
+      />
+      <Select
+        aria-label={t('filters.status')}
+        value={f.status}
+        onChange={(v) => onChange({ status: v })}
+        style={{ width: 140 }}
+        options={[
+          { value: 'all', label: t('filters.statusAll') },
+          ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        ]}
+      />
+      {shops && (
+        <Select
+          aria-label={t('filters.shop')}
+          value={f.shopFilter}
+          onChange={(v) => onChange({ shopFilter: v })}
+          style={{ width: 160 }}
+          options={[
+            { value: 'all', label: t('shop.all') },
+            ...shops.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+      )}
+      <Select
+        aria-label={t('filters.detailField')}
+        value={f.detailField}
+        onChange={(v) => onChange({ detailField: v })}
+        style={{ width: 150 }}
+        options={DETAIL_FIELDS.map((d) => ({ value: d, label: t(`filters.detail.${d}`) }))}
+      />
+    </>
+  );
+});
+
+const SearchButton = memo(function SearchButton() {
+  const { t } = useTranslation();
+  return (
+    <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
+      {t('filters.search')}
+    </Button>
   );
 });
