@@ -1,138 +1,20 @@
 // InboxApi: the one interface every host serves (Electron IPC, the browser shell's WebSocket,
-// the CLI in-process) and the renderer consumes. Each call is declared once here: its input
-// schema (validated by the host before the core sees it) and its output type.
-import { z } from 'zod';
-import {
-  CATEGORIES,
-  LANGUAGES,
-  LOGIN_LOCATIONS,
-  QUESTION_TYPES,
-  REPLY_STATUSES,
-  SOURCES,
-  STATUSES,
-  inquiryIdSchema,
-  shopIdSchema,
-  type AttachmentMeta,
-  type Inquiry,
-  type Language,
-  type LoginLocation,
-  type Message,
-  type ReplyStatus,
-  type Shop,
-  type Status,
+// the CLI in-process) and the renderer consumes. Each call is declared once: its input schema in
+// api-schemas.ts (validated by the host before the core sees it), its output type here. This
+// module loads no zod, so the renderer can import it.
+import type { z } from 'zod';
+import type { hideInput, inboxInputs, loginInput, replyInput, searchInput } from './api-schemas.js';
+import type {
+  AttachmentMeta,
+  Inquiry,
+  Language,
+  LoginLocation,
+  Message,
+  ReplyStatus,
+  Shop,
+  Status,
 } from './domain.js';
 import type { Result } from './errors.js';
-
-// ---- inputs ----------------------------------------------------------------------------------
-
-export const loginInput = z.strictObject({
-  /** ID or e-mail. */
-  user: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-  location: z.enum(LOGIN_LOCATIONS),
-  /** Only with location "custom". */
-  serverUrl: z.url().optional(),
-  /** Save login information (password kept encrypted by the host's vault). */
-  remember: z.boolean().default(false),
-});
-
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is yyyy-MM-dd');
-
-export const searchInput = z.strictObject({
-  /** A shop id, or "all" for the unified inbox; omitted = the selected shop. */
-  shopId: z.union([shopIdSchema, z.literal('all')]).optional(),
-  source: z.enum(SOURCES).optional(),
-  questionType: z.enum(QUESTION_TYPES).optional(),
-  status: z.enum(STATUSES).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  /** Date range, inclusive, as JST calendar days. */
-  dateField: z.enum(['received', 'answered']).default('received'),
-  from: dayString.optional(),
-  to: dayString.optional(),
-  itemNo: z.string().trim().min(1).max(40).optional(),
-  orderNo: z.string().trim().min(1).max(40).optional(),
-  /** Full text over titles, bodies, buyer and product names (CJK-aware, substring). */
-  text: z.string().trim().min(1).max(200).optional(),
-  hidden: z.boolean().optional(),
-  sort: z.enum(['newest', 'oldest']).default('newest'),
-  /** Keyset paging: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
-
-export const inquiryRef = z.strictObject({ inquiryId: inquiryIdSchema });
-
-export const openThreadInput = z.strictObject({
-  inquiryId: inquiryIdSchema,
-  /** Page older messages: messages with seqNo < beforeSeq. */
-  beforeSeq: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
-
-export const replyInput = z.strictObject({
-  inquiryId: inquiryIdSchema,
-  title: z.string().trim().min(1).max(200).optional(),
-  body: z.string(),
-  status: z.enum(REPLY_STATUSES),
-  attachmentIds: z.array(z.string().min(1).max(100)).max(3).default([]),
-});
-
-export const autoReplyInput = z.strictObject({
-  inquiryId: inquiryIdSchema,
-  language: z.enum(LANGUAGES).default('ja'),
-});
-
-export const hideInput = z.strictObject({
-  inquiryId: inquiryIdSchema,
-  title: z.string(),
-  reason: z.string(),
-  restrictBuyer: z.boolean().default(false),
-});
-
-export const uploadAttachmentInput = z.strictObject({
-  shopId: shopIdSchema,
-  fileName: z.string().min(1).max(200),
-  mime: z.string().min(1).max(100),
-  dataBase64: z.string(),
-});
-
-export const attachmentRef = z.strictObject({ attachmentId: z.string().min(1).max(100) });
-
-export const templateInput = z.strictObject({
-  id: z.string().min(1).max(64).optional(),
-  name: z.string().trim().min(1).max(100),
-  body: z.string().min(1).max(1000),
-});
-
-export const renderTemplateInput = z.strictObject({
-  templateId: z.string().min(1).max(64),
-  inquiryId: inquiryIdSchema,
-});
-
-export const draftInput = z.strictObject({
-  inquiryId: inquiryIdSchema,
-  title: z.string().max(200),
-  body: z.string().max(5000),
-  status: z.enum(REPLY_STATUSES),
-});
-
-export const settingsPatch = z.strictObject({
-  language: z.enum(LANGUAGES).optional(),
-  notifications: z.boolean().optional(),
-  hourlyDigest: z.boolean().optional(),
-  openAtLogin: z.boolean().optional(),
-  syncIntervalSec: z.number().int().min(15).max(3600).optional(),
-});
-
-export const outboxRef = z.strictObject({ outboxId: z.string().min(1).max(64) });
-export const piiInput = z.strictObject({ text: z.string().max(10_000) });
-export const empty = z.strictObject({});
-export const selectShopInput = z.strictObject({
-  shopId: z.union([shopIdSchema, z.literal('all')]),
-});
-export const countsInput = z.strictObject({
-  shopId: z.union([shopIdSchema, z.literal('all')]).optional(),
-});
 
 export type LoginInput = z.input<typeof loginInput>;
 export type SearchInput = z.input<typeof searchInput>;
@@ -271,38 +153,6 @@ export interface SyncStatus {
 
 // ---- the API ---------------------------------------------------------------------------------
 
-/** Input schema of every call. Hosts validate with these; the key set *is* the API. */
-export const inboxInputs = {
-  login: loginInput,
-  logout: empty,
-  getSession: empty,
-  listShops: empty,
-  selectShop: selectShopInput,
-  search: searchInput,
-  counts: countsInput,
-  openThread: openThreadInput,
-  reply: replyInput,
-  autoReply: autoReplyInput,
-  hide: hideInput,
-  uploadAttachment: uploadAttachmentInput,
-  getAttachment: attachmentRef,
-  listTemplates: empty,
-  saveTemplate: templateInput,
-  deleteTemplate: z.strictObject({ id: z.string().min(1).max(64) }),
-  renderTemplate: renderTemplateInput,
-  getDraft: inquiryRef,
-  saveDraft: draftInput,
-  deleteDraft: inquiryRef,
-  checkPii: piiInput,
-  getSettings: empty,
-  updateSettings: settingsPatch,
-  listOutbox: z.strictObject({ inquiryId: inquiryIdSchema.optional() }),
-  retryOutbox: outboxRef,
-  cancelOutbox: outboxRef,
-  syncNow: empty,
-  syncStatus: empty,
-} as const;
-
 export type InboxMethod = keyof typeof inboxInputs;
 
 /** Output of every call. */
@@ -342,7 +192,38 @@ export type InboxApi = {
   [K in InboxMethod]: (input: z.input<(typeof inboxInputs)[K]>) => Promise<Result<InboxOutputs[K]>>;
 };
 
-export const INBOX_METHODS = Object.keys(inboxInputs) as InboxMethod[];
+/** Every method once; a key missing or extra here is a type error (the schemas' key set rules). */
+const METHODS: Record<InboxMethod, true> = {
+  login: true,
+  logout: true,
+  getSession: true,
+  listShops: true,
+  selectShop: true,
+  search: true,
+  counts: true,
+  openThread: true,
+  reply: true,
+  autoReply: true,
+  hide: true,
+  uploadAttachment: true,
+  getAttachment: true,
+  listTemplates: true,
+  saveTemplate: true,
+  deleteTemplate: true,
+  renderTemplate: true,
+  getDraft: true,
+  saveDraft: true,
+  deleteDraft: true,
+  checkPii: true,
+  getSettings: true,
+  updateSettings: true,
+  listOutbox: true,
+  retryOutbox: true,
+  cancelOutbox: true,
+  syncNow: true,
+  syncStatus: true,
+};
+export const INBOX_METHODS = Object.keys(METHODS) as InboxMethod[];
 
 // ---- events ----------------------------------------------------------------------------------
 

@@ -1,6 +1,5 @@
 // The domain every layer speaks: what an inquiry, a message and a shop are, independent of
 // how Qoo10 spells them on the wire (see ./qapi.ts for that).
-import { z } from 'zod';
 
 /** Qoo10's INQ_TYPE: shop↔customer memo, Qoo10 customer-centre memo, public product Q&A. */
 export const INQ_TYPES = ['MSG', 'HELP', 'ITEM'] as const;
@@ -100,11 +99,6 @@ export interface Inquiry {
 
 /** A shop (or "all") as a search scope. */
 export const ALL_SHOPS = 'all' as const;
-
-export const shopIdSchema = z.string().min(1).max(64);
-export const inquiryIdSchema = z
-  .string()
-  .regex(/^[^:\s]{1,64}:\d{1,18}$/, 'inquiry id is "<shopId>:<questionNo>"');
 
 export const makeInquiryId = (shopId: string, questionNo: number): string =>
   `${shopId}:${questionNo}`;

@@ -1,6 +1,5 @@
 // Stable error codes. The UI translates each through locales/<lng>.json under `errors.<code>`;
 // `message` is an English fallback for logs and the CLI, never shown as-is in the UI.
-import { z } from 'zod';
 
 export const ERROR_CODES = [
   // input
@@ -52,12 +51,6 @@ export interface AppError {
   message: string;
   details?: Record<string, unknown>;
 }
-
-export const appErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 

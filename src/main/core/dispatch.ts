@@ -2,7 +2,8 @@
 // browser shell's WebSocket — becomes a typed InboxApi call. Unknown methods and malformed
 // payloads are answered with a VALIDATION error; nothing reaches the core unchecked.
 import { z } from 'zod';
-import { inboxInputs, type InboxApi, type InboxMethod } from '../../shared/api.js';
+import type { InboxApi, InboxMethod } from '../../shared/api.js';
+import { inboxInputs } from '../../shared/api-schemas.js';
 import { fail, toAppError, type Result } from '../../shared/errors.js';
 
 export function isInboxMethod(name: unknown): name is InboxMethod {

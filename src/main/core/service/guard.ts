@@ -2,7 +2,8 @@
 // applied, bad input refused before anything runs), and whatever is thrown becomes a Result
 // error value — the UI never sees an exception or a stack trace.
 import { z } from 'zod';
-import { inboxInputs, type InboxMethod, type InboxOutputs } from '../../../shared/api.js';
+import type { InboxMethod, InboxOutputs } from '../../../shared/api.js';
+import { inboxInputs } from '../../../shared/api-schemas.js';
 import { AppFailure, ok, toAppError, type Result } from '../../../shared/errors.js';
 import type { CoreLogger } from '../host.js';
 

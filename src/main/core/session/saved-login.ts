@@ -1,6 +1,6 @@
 // The remembered login as the vault holds it (the host encrypts the whole entry).
 import { z } from 'zod';
-import { loginInput } from '../../../shared/api.js';
+import { loginInput } from '../../../shared/api-schemas.js';
 import type { CredentialVault } from '../host.js';
 
 /** One vault entry holds the remembered login. */

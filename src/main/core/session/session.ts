@@ -5,7 +5,8 @@
 // background, and offline the key is issued when the network returns); logout forgets the key
 // and the saved password.
 import { z } from 'zod';
-import { loginInput, type LoginInput, type SessionInfo } from '../../../shared/api.js';
+import type { LoginInput, SessionInfo } from '../../../shared/api.js';
+import { loginInput } from '../../../shared/api-schemas.js';
 import type { LoginLocation, Shop } from '../../../shared/domain.js';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Database } from '../db/open.js';

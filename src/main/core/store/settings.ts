@@ -2,7 +2,8 @@
 // that is missing or holds something this build does not accept, so a bad row never breaks
 // start-up; writing validates with the API's own schema.
 import { z } from 'zod';
-import { settingsPatch, type Settings } from '../../../shared/api.js';
+import type { Settings } from '../../../shared/api.js';
+import { settingsPatch } from '../../../shared/api-schemas.js';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Database } from '../db/open.js';
 import { inTransaction, stmt } from '../db/statements.js';
