@@ -3,7 +3,7 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { i18n } from 'i18next';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { SessionInfo } from '../shared/api.js';
 import type { Language } from '../shared/domain.js';
@@ -26,13 +26,21 @@ import { InboxScreen, Login, ShopPicker } from './screens/index.js';
 const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined /> };
 
 /**
+ * No motion. Each focus change faded borders, shadows and outlines in over 0.2 s, and a click
+ * started a wave: 10+ repainted frames after every keystroke-driven focus move, in the middle of
+ * the send and open the seller waits for (a trace of the send put 20 ms of each in paint). A
+ * seller confirms hundreds of replies a day; an animation there is only a wait.
+ */
+const MOTION = false;
+
+/**
  * Ant Design's styles come from its static stylesheet (main.tsx imports antd/dist/antd.css)
  * rather than being generated at run time. At run time, every component mounted for the first
  * time — or again, after its last instance went away — serialized its CSS and inserted a <style>
  * element, and each insertion restyled the whole document: opening a conversation cost 100+ ms
  * of that alone. Theme tokens still apply through the stylesheet's CSS variables.
  */
-const THEME = { zeroRuntime: true, token: { borderRadius: 4 } };
+const THEME = { zeroRuntime: true, token: { borderRadius: 4, motion: MOTION } };
 
 /** The session boot data opens with; none when the core ended it since start-up began. */
 function bootSession(data: BootData | null, boot: Boot | undefined): SessionInfo | null {
@@ -84,16 +92,18 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
       const data = await started.data;
       if (!alive.current) return;
       const restored = bootSession(data, started);
-      if (restored !== null) {
-        if (data.settings.ok) applyLanguage(data.settings.value.language);
-        setSession(restored);
-      } else if (started.expired && data.session.ok && data.session.value !== null) {
-        // Ended before this screen listened: as if it had been told.
-        setNotice('SESSION_EXPIRED');
-        setLastUser(data.session.value.user);
-        setSession(null);
-      }
-      setBooting(false);
+      if (restored !== null && data.settings.ok) applyLanguage(data.settings.value.language);
+      // The next screen renders in slices (see setSession below); the spinner stays until it is ready.
+      startTransition(() => {
+        if (restored !== null) setSession(restored);
+        else if (started.expired && data.session.ok && data.session.value !== null) {
+          // Ended before this screen listened: as if it had been told.
+          setNotice('SESSION_EXPIRED');
+          setLastUser(data.session.value.user);
+          setSession(null);
+        }
+        setBooting(false);
+      });
     })();
     return () => {
       alive.current = false;
@@ -111,9 +121,14 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
     () => ({
       session,
       setSession: (s) => {
-        setNotice(null);
-        if (s) setLastUser(s.user);
-        setSession(s);
+        // A transition: the next screen (the inbox's first render above all) renders in slices
+        // that yield to the browser instead of one long task, and the current screen stays
+        // until it is ready.
+        startTransition(() => {
+          setNotice(null);
+          if (s) setLastUser(s.user);
+          setSession(s);
+        });
       },
       language,
       setLanguage,
