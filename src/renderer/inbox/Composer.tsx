@@ -165,7 +165,7 @@ export const Composer = memo(function Composer({
     });
     sending.current = false;
     clearTimeout(slowTimer);
-    if (res.ok) void call('deleteDraft', { inquiryId });
+    // (The core dropped the draft with the queued reply, in one transaction.)
     // The seller moved on while the outbox answered: the fields now belong to another inquiry.
     if (current.current !== inquiryId) return;
     setSlow(false);

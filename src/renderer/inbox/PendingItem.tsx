@@ -1,12 +1,13 @@
 // An outgoing action that is not delivered yet: queued, sending, failed (retry) or in conflict
 // with another staff member's answer (theirs shown; keep mine or drop it).
-import { Alert, Button, Space, Tag } from 'antd';
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { DateTime } from '../components/DateTime.js';
+import { LightTag, type TagColor } from '../components/LightTag.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SafeText } from '../components/SafeText.js';
 
@@ -18,6 +19,16 @@ export const OUTBOX_STATE_COLOR = {
   conflict: 'warning',
   cancelled: 'default',
 } as const;
+
+/** The same states in the thread's plain tags (one appears on every send). */
+const STATE_TAG: Record<OutboxItem['state'], TagColor> = {
+  queued: 'blue',
+  sending: 'blue',
+  sent: 'green',
+  failed: 'red',
+  conflict: 'gold',
+  cancelled: 'default',
+};
 
 export function useOutboxActions(onChanged: (item: OutboxItem) => void) {
   const [error, setError] = useState<AppError | null>(null);
@@ -45,9 +56,9 @@ export function PendingItem({
     <article className="tw-msg tw-msg-pending" aria-label={t(`outbox.kind.${item.kind}`)}>
       <div className="tw-msg-meta">
         <DateTime iso={item.createdAt} />
-        <Tag>{t(`outbox.kind.${item.kind}`)}</Tag>
-        <Tag color={OUTBOX_STATE_COLOR[item.state]}>{t(`outbox.state.${item.state}`)}</Tag>
-        {item.status && <Tag>{t(`status.${item.status}`)}</Tag>}
+        <LightTag color="default">{t(`outbox.kind.${item.kind}`)}</LightTag>
+        <LightTag color={STATE_TAG[item.state]}>{t(`outbox.state.${item.state}`)}</LightTag>
+        {item.status && <LightTag color="default">{t(`status.${item.status}`)}</LightTag>}
       </div>
       {item.title && <div className="tw-msg-body">{item.title}</div>}
       {item.body && (
@@ -80,7 +91,7 @@ export function PendingItem({
         />
       )}
       {(canRetry || canCancel) && (
-        <Space style={{ marginTop: 6 }}>
+        <div style={{ marginTop: 6, display: 'flex', gap: 8 }}>
           {canRetry && (
             <Button size="small" type="primary" onClick={() => void act('retryOutbox', item.id)}>
               {item.state === 'conflict' ? t('outbox.sendAnyway') : t('outbox.retry')}
@@ -91,7 +102,7 @@ export function PendingItem({
               {t('outbox.cancel')}
             </Button>
           )}
-        </Space>
+        </div>
       )}
       <ErrorAlert error={error} onClose={() => setError(null)} />
     </article>

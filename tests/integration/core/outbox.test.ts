@@ -5,7 +5,16 @@ import { createOutbox, type Outbox } from '../../../src/main/core/outbox/index.j
 import type { Session } from '../../../src/main/core/session/index.js';
 import { createSyncEngine } from '../../../src/main/core/sync/index.js';
 import type { Sandbox } from '../../../src/sandbox/server.js';
-import { admin, loggedIn, recorder, startTestSandbox, tempDb, type TempDb } from './helpers.js';
+import { getDraft, saveDraft } from '../../../src/main/core/store/drafts.js';
+import {
+  admin,
+  failureCode,
+  loggedIn,
+  recorder,
+  startTestSandbox,
+  tempDb,
+  type TempDb,
+} from './helpers.js';
 
 let sandbox: Sandbox;
 let cache: TempDb;
@@ -114,6 +123,27 @@ describe('outbox round trips', () => {
       .get(id) as { body: string; author: string };
     expect(last).toEqual({ body: '発送しました。<b>x</b>', author: 'seller' });
     expect(events.of('outboxChanged').map((e) => e.state)).toEqual(['queued', 'sending', 'sent']);
+  });
+
+  it('a queued reply takes its draft with it; a refused one leaves the draft alone', async () => {
+    const [id] = pick("status = 'S2'");
+    const [other] = pick("status <> 'S1'");
+    const draft = { title: '[Re] x', body: 'half written', status: 'S3' as const };
+    saveDraft(cache.db, { inquiryId: id!, ...draft });
+    saveDraft(cache.db, { inquiryId: other!, ...draft });
+    expect(
+      await failureCode(
+        Promise.resolve().then(() =>
+          outbox.enqueueReply({ inquiryId: id!, body: '   ', status: 'S3' }),
+        ),
+      ),
+    ).toBe('REPLY_EMPTY');
+    expect(getDraft(cache.db, id!)?.body).toBe('half written');
+
+    outbox.enqueueReply({ inquiryId: id!, body: 'ご連絡ありがとうございます。', status: 'S3' });
+    expect(getDraft(cache.db, id!)).toBeNull();
+    expect(getDraft(cache.db, other!)?.body).toBe('half written');
+    await outbox.deliverPending();
   });
 
   it('reply with the "replying" status leaves the inquiry S2 on both sides', async () => {

@@ -238,6 +238,8 @@ export class FakeInbox {
     },
     reply: async (i) => {
       if (!i.body.trim()) return fail('REPLY_EMPTY', 'empty');
+      // As the core: a queued reply takes its draft with it.
+      this.drafts.delete(i.inquiryId);
       return ok(
         this.outboxItem(i.inquiryId, 'reply', {
           title: i.title ?? null,

@@ -1,8 +1,11 @@
 // Writing an action: the outbox row and its optimistic local effect in ONE transaction, so the
-// seller's action either exists durably with its effect, or not at all.
+// seller's action either exists durably with its effect, or not at all. A queued reply takes
+// its draft with it in that transaction: a draft that outlived its reply (a crash between two
+// calls) would come back in the composer, one Send away from answering the buyer twice.
 import type { Capabilities } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Database } from '../db/open.js';
+import { deleteDraft } from '../store/drafts.js';
 import {
   applyLocalEffect,
   getInquiryForAction,
@@ -52,6 +55,7 @@ export function enqueue(
       const action = validate(input, inquiry, caps);
       const row = insertRow(db, action, inquiry.shopId, inquiry.version, now);
       applyLocalEffect(db, action.inquiryId, effectOf(action.kind, action.payload, now));
+      if (action.kind === 'reply') deleteDraft(db, action.inquiryId);
       return row;
     })
     .immediate();
