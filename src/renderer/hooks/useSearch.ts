@@ -5,6 +5,7 @@ import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call, takeArrived } from '../api.js';
 import { markStartOnce } from '../perf.js';
+import { renderFor } from './priority.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 import { useDebouncedCallback } from './useDebouncedCallback.js';
 import { keepUnchangedItems } from './keepUnchanged.js';
@@ -54,7 +55,7 @@ export function useSearch(input: SearchInput) {
   // One search in flight: a query that changes meanwhile (the seller typing on) waits for it and
   // then runs once with the latest input; the superseded answer is dropped, never painted.
   const inFlight = useRef(false);
-  const pendingLimit = useRef<{ limit: number | undefined } | null>(null);
+  const pending = useRef<{ limit: number | undefined; quiet: boolean } | null>(null);
 
   const run = useCallback(async (limit?: number, quiet = false) => {
     ++request.current;
@@ -62,31 +63,35 @@ export function useSearch(input: SearchInput) {
       markStartOnce('search');
       setState((s) => ({ ...s, loading: true, error: null }));
     }
-    pendingLimit.current = { limit };
+    // A search the seller asked for is never demoted to a quiet one.
+    pending.current = { limit, quiet: quiet && (pending.current?.quiet ?? true) };
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      while (pendingLimit.current !== null) {
-        const next = pendingLimit.current.limit;
-        pendingLimit.current = null;
+      while (pending.current !== null) {
+        const next = pending.current;
+        pending.current = null;
         const id = request.current;
-        const q = next ? { ...inputRef.current, limit: next } : inputRef.current;
+        const q = next.limit ? { ...inputRef.current, limit: next.limit } : inputRef.current;
         const res = await call('search', q);
         if (id !== request.current) continue;
-        if (!res.ok) {
-          setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
-          continue;
-        }
-        cursor.current = res.value.nextCursor;
-        setState((s) => ({
-          // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
-          rows: keepUnchangedItems(s.rows, res.value.rows, (r) => r.id),
-          total: res.value.total,
-          loading: false,
-          error: null,
-          hasMore: res.value.nextCursor !== null,
-          seq: s.seq + 1,
-        }));
+        // A quiet refresh (news from the core) renders as a transition, behind urgent work.
+        renderFor(next.quiet)(() => {
+          if (!res.ok) {
+            setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
+            return;
+          }
+          cursor.current = res.value.nextCursor;
+          setState((s) => ({
+            // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
+            rows: keepUnchangedItems(s.rows, res.value.rows, (r) => r.id),
+            total: res.value.total,
+            loading: false,
+            error: null,
+            hasMore: res.value.nextCursor !== null,
+            seq: s.seq + 1,
+          }));
+        });
       }
     } finally {
       inFlight.current = false;

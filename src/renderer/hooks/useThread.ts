@@ -6,6 +6,7 @@ import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { keepUnchangedItems, sameContent } from './keepUnchanged.js';
 import { forgetThread, peekThread, THREAD_PAGE } from './threadCache.js';
+import { renderFor } from './priority.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
 export interface ThreadState {
@@ -79,15 +80,18 @@ export function useThread(inquiryId: string | null) {
         : THREAD_PAGE;
       const res = await call('openThread', { inquiryId, limit });
       if (id !== request.current) return;
-      setState((s) =>
-        res.ok
-          ? {
-              view: reuseUnchanged(s.view, res.value),
-              loading: false,
-              loadingOlder: false,
-              error: null,
-            }
-          : { ...s, loading: false, error: res.error },
+      // A quiet re-read (news from the core) is a transition, as the news was (useBridgeEvent).
+      renderFor(quiet)(() =>
+        setState((s) =>
+          res.ok
+            ? {
+                view: reuseUnchanged(s.view, res.value),
+                loading: false,
+                loadingOlder: false,
+                error: null,
+              }
+            : { ...s, loading: false, error: res.error },
+        ),
       );
     },
     [inquiryId],
