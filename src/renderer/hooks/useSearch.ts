@@ -61,7 +61,8 @@ export function useSearch(input: SearchInput) {
     ++request.current;
     if (!quiet) {
       markStartOnce('search');
-      setState((s) => ({ ...s, loading: true, error: null }));
+      // Typing on while a search runs: already loading, nothing to re-render.
+      setState((s) => (s.loading && s.error === null ? s : { ...s, loading: true, error: null }));
     }
     // A search the seller asked for is never demoted to a quiet one.
     pending.current = { limit, quiet: quiet && (pending.current?.quiet ?? true) };

@@ -1,6 +1,6 @@
 // The result grid: the guide's columns, newest first, virtualized so 100k rows scroll smoothly.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Empty, Spin } from 'antd';
+import { Spin } from 'antd';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../shared/api.js';
@@ -87,7 +87,9 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
         {p.showShop && <div role="columnheader">{t('list.col.shop')}</div>}
       </div>
       {p.rows.length === 0 && !p.loading && (
-        <Empty description={t('list.empty')} style={{ marginTop: 48 }} />
+        // Plain text, not antd Empty (an illustration and theme hooks): a typed query often
+        // passes through "no results" between two keystrokes.
+        <p style={{ textAlign: 'center', marginTop: 48, color: '#6b7280' }}>{t('list.empty')}</p>
       )}
       {p.rows.length === 0 && p.loading && (
         <div style={{ textAlign: 'center', marginTop: 48 }}>
