@@ -92,18 +92,19 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
       const data = await started.data;
       if (!alive.current) return;
       const restored = bootSession(data, started);
-      if (restored !== null && data.settings.ok) applyLanguage(data.settings.value.language);
-      // The next screen renders in slices (see setSession below); the spinner stays until it is ready.
-      startTransition(() => {
-        if (restored !== null) setSession(restored);
-        else if (started.expired && data.session.ok && data.session.value !== null) {
-          // Ended before this screen listened: as if it had been told.
-          setNotice('SESSION_EXPIRED');
-          setLastUser(data.session.value.user);
-          setSession(null);
-        }
-        setBooting(false);
-      });
+      // Not a transition: a restored session's inbox takes the first page start-up asked for in
+      // its first render, once (takeArrived), and an interrupted transition renders it again
+      // without it (seen in a cold-start trace: an empty list, a new search, 250 ms later).
+      if (restored !== null) {
+        if (data.settings.ok) applyLanguage(data.settings.value.language);
+        setSession(restored);
+      } else if (started.expired && data.session.ok && data.session.value !== null) {
+        // Ended before this screen listened: as if it had been told.
+        setNotice('SESSION_EXPIRED');
+        setLastUser(data.session.value.user);
+        setSession(null);
+      }
+      setBooting(false);
     })();
     return () => {
       alive.current = false;

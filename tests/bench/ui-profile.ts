@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { startShell, type Shell } from '../../src/main/web/shell.js';
-import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { LONG_TASK_RECORDER, launchChromium, longTasksSince } from './lib/browser.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { summarize } from './lib/stats.js';
 import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
@@ -75,8 +75,8 @@ const work = mkdtempSync(join(tmpdir(), 'toiawase-ui-profile-'));
 const dataDir = join(work, 'cache');
 const vault = memoryVault();
 const sandbox = await startBenchSandbox(work, Number(values.inquiries));
-const shellOn = (dir: string): Promise<Shell> =>
-  startShell({ serverUrl: sandbox.url, rendererDir: dir, vault, dataDir });
+const shellOn = (dir: string, cache = dataDir, keys = vault): Promise<Shell> =>
+  startShell({ serverUrl: sandbox.url, rendererDir: dir, vault: keys, dataDir: cache });
 let shell = await shellOn(rendererDir);
 const browser = await launchChromium();
 try {
@@ -85,6 +85,9 @@ try {
     viewport: { width: 1440, height: 900 },
   });
   await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
+  if (phase === 'sync' && values.dirs !== undefined) {
+    await timeSyncBlocks(context, values.dirs.split(','), Number(values.starts));
+  }
   let page = await context.newPage();
   let cdp = await profilerOn(page);
   const start = (): Promise<unknown> =>
@@ -123,7 +126,7 @@ try {
     await typedSearches(page, ['配送状況', '返品', 'サイズ', '什么时候', '发货']);
   else if (phase === 'send') await sendReplies(page, 8);
   else if (phase === 'sync') await page.waitForTimeout(5_000);
-  if (phase === 'cold' && values.dirs !== undefined) {
+  if (values.dirs !== undefined) {
     // timed only, not profiled
   } else if (values.trace) {
     await browser.stopTracing();
@@ -166,6 +169,46 @@ function syncDone(s: Shell): Promise<void> {
 }
 
 /**
+ * Log-ins with each renderer build on a fresh cache, alternated: the renderer's long tasks from
+ * "Log in" to the end of the initial sync (the suite's main-thread block, at this size).
+ */
+async function timeSyncBlocks(
+  context: BrowserContext,
+  dirs: readonly string[],
+  runs: number,
+): Promise<void> {
+  const blocks = new Map<string, number[][]>(dirs.map((d) => [d, []]));
+  for (let i = 0; i < runs; i++)
+    for (const dir of i % 2 === 0 ? dirs : [...dirs].reverse()) {
+      const s = await shellOn(
+        resolve(dir),
+        join(work, `sync-${String(i)}-${String(dirs.indexOf(dir))}`),
+        memoryVault(), // nothing remembered: the login screen
+      );
+      const synced = syncDone(s);
+      const p = await context.newPage();
+      let since = 0;
+      await loginThroughUi(p, s.url, async () => {
+        since = await p.evaluate(() => performance.now());
+      }).catch(async (e: unknown) => {
+        await p.screenshot({ path: join(out, 'ui-sync-failure.png') });
+        throw e;
+      });
+      await synced;
+      const tasks = await longTasksSince(p, since);
+      blocks.get(dir)?.push(tasks.map((t) => t.ms).sort((a, b) => b - a));
+      await p.close();
+      await s.close();
+    }
+  for (const [dir, all] of blocks) {
+    const worst = all.map((t) => t[0] ?? 0);
+    console.log(
+      `sync ${dir}: longest task per run ${worst.map((m) => m.toFixed(0)).join(' ')} ms; long tasks per run ${all.map((t) => t.length).join(' ')}`,
+    );
+  }
+}
+
+/**
  * Cold starts of each renderer build on the synced cache, alternated so a busy machine slows
  * all alike: navigation → 'list:first-paint' (ms), a fresh shell (new origin, nothing cached)
  * each time.
@@ -176,12 +219,15 @@ async function timeColdStarts(
   starts: number,
 ): Promise<void> {
   const samples = new Map<string, number[]>(dirs.map((d) => [d, []]));
+  const blocks = new Map<string, number[]>(dirs.map((d) => [d, []]));
   for (let i = 0; i < starts; i++)
     for (const dir of i % 2 === 0 ? dirs : [...dirs].reverse()) {
       const s = await shellOn(resolve(dir));
       const p = await context.newPage();
       await p.goto(s.url);
       samples.get(dir)?.push(await firstListPaint(p));
+      const tasks = await longTasksSince(p, 0);
+      blocks.get(dir)?.push(Math.max(0, ...tasks.map((t) => t.ms)));
       await p.close();
       await s.close();
     }
@@ -189,6 +235,10 @@ async function timeColdStarts(
     const st = summarize(ms);
     console.log(
       `cold ${dir}: n=${st.n} mean ${st.mean.toFixed(0)} p50 ${st.p50.toFixed(0)} max ${st.max.toFixed(0)} ms (${ms.map((m) => m.toFixed(0)).join(' ')})`,
+    );
+    const longest = blocks.get(dir) ?? [];
+    console.log(
+      `  longest task until then, each start: ${longest.map((m) => m.toFixed(0)).join(' ')} ms`,
     );
   }
 }

@@ -109,15 +109,12 @@ export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
       <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()}>
         {t('login.logout')}
       </Button>
-      <Modal
-        open={picking}
-        title={t('shop.select')}
-        footer={null}
-        onCancel={() => setPicking(false)}
-        destroyOnHidden
-      >
-        <ShopPickerForm onDone={() => setPicking(false)} onCancel={() => setPicking(false)} />
-      </Modal>
+      {/* Mounted only while open: a closed dialog is work in the inbox's first render. */}
+      {picking && (
+        <Modal open title={t('shop.select')} footer={null} onCancel={() => setPicking(false)}>
+          <ShopPickerForm onDone={() => setPicking(false)} onCancel={() => setPicking(false)} />
+        </Modal>
+      )}
     </header>
   );
 });

@@ -1,7 +1,8 @@
 // 咨询&留言 → 来自顾客的咨询: counters, the two sources, filters, the list and the conversation.
 import { MessageOutlined } from '@ant-design/icons';
-import { Menu, type InputRef } from 'antd';
+import { Empty, Menu, Spin, type InputRef } from 'antd';
 import {
+  Suspense,
   memo,
   useCallback,
   useEffect,
@@ -18,10 +19,11 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useSearch } from '../hooks/useSearch.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import { readThreadAhead } from '../hooks/threadCache.js';
-import { markFirstListPaint, markPainted, markStart } from '../perf.js';
+import { afterPaint, markFirstListPaint, markPainted, markStart } from '../perf.js';
+import { chunkComponent } from '../screens/index.js';
+import { chunk } from '../screens/load.js';
 import type { ActionsHandle } from './Actions.js';
 import type { ComposerHandle } from './Composer.js';
-import { ConversationPane } from './ConversationPane.js';
 import { Counters } from './Counters.js';
 import { FilterBar } from './FilterBar.js';
 import { DEFAULT_FILTERS, toSearchInput, type Filters } from './filters.js';
@@ -29,6 +31,26 @@ import { Header } from './Header.js';
 import { InquiryList } from './InquiryList.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import './inbox.css';
+
+/**
+ * The conversation pane (thread, composer, actions and their dialogs) is its own chunk: the first
+ * paint shows no conversation, and evaluating that code and its Ant Design parts held up the
+ * list at start-up. It loads once the list is on screen.
+ */
+const paneChunk = chunk(() => import('./ConversationPane.js'));
+const ConversationPane = chunkComponent(paneChunk, (m) => m.ConversationPane);
+
+/** What the pane column shows until its code is in: its own empty state, or a spinner. */
+function PaneFallback({ opening }: { opening: boolean }) {
+  const { t } = useTranslation();
+  return opening ? (
+    <div style={{ textAlign: 'center', marginTop: 64 }}>
+      <Spin />
+    </div>
+  ) : (
+    <Empty description={t('thread.none')} style={{ marginTop: 64 }} />
+  );
+}
 
 export function InboxScreen() {
   const { t } = useTranslation();
@@ -50,6 +72,10 @@ export function InboxScreen() {
     () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
     [rows, selectedId],
   );
+
+  useEffect(() => {
+    afterPaint(() => void paneChunk.load().catch(() => undefined)); // rendering reports a failure
+  }, []);
 
   useLayoutEffect(() => {
     if (seq === 0) return;
@@ -141,16 +167,18 @@ export function InboxScreen() {
               />
             </div>
             <div className="tw-pane-col">
-              <ConversationPane
-                inquiryId={openId}
-                composerRef={composerRef}
-                actionsRef={actionsRef}
-              />
+              <Suspense fallback={<PaneFallback opening={openId !== null} />}>
+                <ConversationPane
+                  inquiryId={openId}
+                  composerRef={composerRef}
+                  actionsRef={actionsRef}
+                />
+              </Suspense>
             </div>
           </div>
         </main>
       </div>
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && <ShortcutHelp open onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

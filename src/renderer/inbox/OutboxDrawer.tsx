@@ -60,15 +60,18 @@ export const OutboxControl = memo(function OutboxControl({
           {t('outbox.open')}
         </Button>
       </Badge>
-      <OutboxDrawer
-        open={open}
-        onClose={close}
-        outbox={outbox}
-        onShow={(id) => {
-          setOpen(false);
-          onShow(id);
-        }}
-      />
+      {/* Mounted only while open: a closed drawer is work in the inbox's first render. */}
+      {open && (
+        <OutboxDrawer
+          open
+          onClose={close}
+          outbox={outbox}
+          onShow={(id) => {
+            setOpen(false);
+            onShow(id);
+          }}
+        />
+      )}
     </>
   );
 });

@@ -4,10 +4,10 @@ import { createElement, lazy, type ComponentType, type FunctionComponent } from 
 import { inboxChunk, loginChunk, shopPickerChunk, type Chunk } from './load.js';
 
 /**
- * Like React.lazy, but a screen whose code has already loaded (main.tsx preloads the one boot
- * leads to) renders in the first pass instead of suspending behind a spinner for a tick.
+ * Like React.lazy, but a component whose code has already loaded (main.tsx preloads the screen
+ * boot leads to) renders in the first pass instead of suspending behind a fallback for a tick.
  */
-function screen<M, P extends object>(
+export function chunkComponent<M, P extends object>(
   code: Chunk<M>,
   pick: (m: M) => ComponentType<P>,
 ): FunctionComponent<P> {
@@ -18,6 +18,6 @@ function screen<M, P extends object>(
   };
 }
 
-export const Login = screen(loginChunk, (m) => m.Login);
-export const ShopPicker = screen(shopPickerChunk, (m) => m.ShopPicker);
-export const InboxScreen = screen(inboxChunk, (m) => m.InboxScreen);
+export const Login = chunkComponent(loginChunk, (m) => m.Login);
+export const ShopPicker = chunkComponent(shopPickerChunk, (m) => m.ShopPicker);
+export const InboxScreen = chunkComponent(inboxChunk, (m) => m.InboxScreen);

@@ -8,7 +8,8 @@ export interface Chunk<M> {
   loaded(): M | null;
 }
 
-function chunk<M>(importer: () => Promise<M>): Chunk<M> {
+/** A module loaded once, on demand (a screen, or a part of one the first paint does not show). */
+export function chunk<M>(importer: () => Promise<M>): Chunk<M> {
   let loading: Promise<M> | null = null;
   let module: M | null = null;
   return {
