@@ -12,6 +12,10 @@
 // for whatever is left of it. Stopping restores the connection's own
 // checkpoints. Durability is unchanged: commits are in the WAL either way, and the checkpoints
 // still fsync (synchronous=NORMAL), just on another thread.
+// The same worker writes a bulk apply's full-text documents (writeDocs), a page's worth in one
+// transaction: the FTS5 flush and merges then cost no event-loop time on the core's thread, and
+// one segment per page costs less than one per slice. The applier waits for it before it writes
+// again, so the two connections never compete for the write lock.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/open.js';
@@ -32,18 +36,37 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
-const run = () => {
+// Like the core's connection: no fsync per commit (WAL), and it waits for the core's writes.
+// Its own automatic checkpoints stay off: it runs them when asked.
+db.pragma('synchronous = NORMAL');
+db.pragma('busy_timeout = 5000');
+db.pragma('wal_autocheckpoint = 0');
+db.pragma('cache_size = -65536');
+let writeDocs = null; // prepared when first asked (a bare database has no full-text table)
+const docsWriter = () => {
+  if (writeDocs !== null) return writeDocs;
+  const insert = db.prepare('INSERT INTO inquiry_fts (rowid, doc) VALUES (?, ?)');
+  writeDocs = db.transaction((docs) => {
+    for (const [rowid, doc] of docs) insert.run(rowid, doc);
+  });
+  return writeDocs;
+};
+const attempt = (fn) => {
   try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    return { type: 'done', frames: r ? r.checkpointed : 0 };
+    return { type: 'done', frames: fn() };
   } catch (e) {
     return { type: 'done', frames: 0, error: String(e && e.message) };
   }
 };
+const checkpoint = () => {
+  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+  return r ? r.checkpointed : 0;
+};
 parentPort.on('message', (m) => {
-  if (m === 'checkpoint') parentPort.postMessage(run());
-  if (m !== 'stop') return;
-  parentPort.postMessage(run());
+  if (m.type === 'docs') parentPort.postMessage(attempt(() => (docsWriter()(m.docs), 0)));
+  if (m.type === 'checkpoint') parentPort.postMessage(attempt(checkpoint));
+  if (m.type !== 'stop') return;
+  parentPort.postMessage(attempt(checkpoint));
   db.close();
   parentPort.close();
 });
@@ -55,9 +78,21 @@ interface Done {
   error?: string;
 }
 
+type Request =
+  | { type: 'checkpoint' }
+  | { type: 'stop' }
+  | { type: 'docs'; docs: readonly (readonly [number, string])[] };
+
 export interface WalCheckpointer {
   /** Starts the worker (once); until stop, the connection leaves checkpoints to it. */
   start(): void;
+  /** True while the worker runs (between start and stop, unless it failed). */
+  readonly active: boolean;
+  /**
+   * Inserts full-text documents (rowid, doc) in one transaction of the worker's connection,
+   * after any running checkpoint; rejects if they were not committed (or the worker is gone).
+   */
+  writeDocs(docs: readonly (readonly [number, string])[]): Promise<void>;
   /** True when enough has been written since the last checkpoint to run one. */
   due(): boolean;
   /** Starts a checkpoint in the worker without waiting for it (unless one is running). */
@@ -91,22 +126,29 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
     if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   }
 
-  function request(message: 'checkpoint' | 'stop'): Promise<void> {
+  /** Sends a request; resolves with the worker's answer (in order: it answers one at a time). */
+  function send(w: Worker, message: Request): Promise<Done> {
+    return new Promise<Done>((resolve) => {
+      waiting.push(resolve);
+      w.postMessage(message);
+    });
+  }
+
+  /** A checkpoint (or the last one, with stop); a failed one is only a missed copy. */
+  function request(message: Request): Promise<void> {
     const w = worker;
     if (w === null) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      waiting.push((d) => {
-        frames += d.frames;
-        last = performance.now();
-        resolve();
-      });
-      w.postMessage(message);
+    return send(w, message).then((d) => {
+      frames += d.frames;
+      last = performance.now();
     });
   }
 
   /** The worker failed or exited: nobody waits for it, and the connection checkpoints again. */
   function release(w: Worker): void {
-    for (const wake of waiting.splice(0)) wake({ type: 'done', frames: 0 });
+    for (const wake of waiting.splice(0)) {
+      wake({ type: 'done', frames: 0, error: 'the checkpoint worker stopped' });
+    }
     if (worker !== w) return;
     worker = null;
     restore();
@@ -115,6 +157,14 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
   return {
     get frames() {
       return frames;
+    },
+    get active() {
+      return worker !== null;
+    },
+    async writeDocs(docs) {
+      if (worker === null) throw new Error('the checkpoint worker is not running');
+      const d = await send(worker, { type: 'docs', docs });
+      if (d.error !== undefined) throw new Error(`full-text documents not written: ${d.error}`);
     },
     start() {
       // An in-memory or temporary database has no file another connection could open.
@@ -142,7 +192,7 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
       worker !== null && running === null && performance.now() - last >= CHECKPOINT_EVERY_MS,
     background() {
       if (worker === null || running !== null) return;
-      const done = request('checkpoint');
+      const done = request({ type: 'checkpoint' });
       running = done;
       void done.then(() => {
         if (running === done) running = null;
@@ -150,10 +200,10 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
     },
     idle: () => running ?? Promise.resolve(),
     // The worker answers in order, so this one runs after (and resolves after) a running one.
-    checkpoint: () => request('checkpoint'),
+    checkpoint: () => request({ type: 'checkpoint' }),
     async stop() {
       if (worker === null) return;
-      const done = request('stop');
+      const done = request({ type: 'stop' });
       worker = null;
       restore();
       await done;

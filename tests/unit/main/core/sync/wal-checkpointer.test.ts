@@ -86,6 +86,43 @@ describe('WAL checkpoints on another thread', () => {
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 4000 });
   });
 
+  it('writes full-text documents in its own transaction, seen by the connection at once', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    await expect(checkpointer.writeDocs([[1, 'x']])).rejects.toThrow(/not running/);
+    checkpointer.start();
+    expect(checkpointer.active).toBe(true);
+    await checkpointer.writeDocs([
+      [1, '東京都の注文'],
+      [2, '大阪府の返品'],
+    ]);
+    const match = (q: string): unknown =>
+      db.prepare('SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?').pluck().all(q);
+    expect(match('"東京都"')).toEqual([1]);
+    expect(match('"の返品"')).toEqual([2]);
+    // The connection replaces a document the worker wrote (FTS5 rereads its structure).
+    db.prepare('DELETE FROM inquiry_fts WHERE rowid = 1').run();
+    db.prepare("INSERT INTO inquiry_fts (rowid, doc) VALUES (1, '京都府')").run();
+    expect(match('"東京都"')).toEqual([]);
+    expect(match('"京都府"')).toEqual([1]);
+    await checkpointer.stop();
+    expect(checkpointer.active).toBe(false);
+    await expect(checkpointer.writeDocs([[3, 'y']])).rejects.toThrow(/not running/);
+  });
+
+  it('rejects documents the worker could not commit, and commits none of them', async () => {
+    const checkpointer = createWalCheckpointer(db);
+    checkpointer.start();
+    // A rowid that is not an integer fails the insert inside the worker's transaction.
+    await expect(
+      checkpointer.writeDocs([
+        [1, 'まとめて'],
+        ['x' as unknown as number, '失敗'],
+      ]),
+    ).rejects.toThrow(/not written/);
+    expect(db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 0 });
+    await checkpointer.stop();
+  });
+
   it('starts once, and stop without start changes nothing', async () => {
     const checkpointer = createWalCheckpointer(db);
     await checkpointer.stop();
