@@ -4,6 +4,7 @@
 // leaving the conversation (its draft may have changed since); the open conversation is never
 // read ahead.
 import type { InboxBridge, ThreadView } from '../../shared/api.js';
+import type { Result } from '../../shared/errors.js';
 import { call, subscribe } from '../api.js';
 import { getBridge } from '../bridge/index.js';
 
@@ -16,7 +17,11 @@ const MAX_VIEWS = 8;
  * One read per inquiry, its view once it arrived. A read that is dropped while in flight is no
  * longer in the map, so its answer lands nowhere (as api.ts does with answers asked ahead).
  */
-const reads = new Map<string, { view?: ThreadView }>();
+interface Read {
+  answer: Promise<Result<ThreadView>>;
+  view?: ThreadView;
+}
+const reads = new Map<string, Read>();
 /** The bridge the views came through and the invalidations are heard on. */
 let boundTo: InboxBridge | null = null;
 
@@ -39,17 +44,27 @@ function bind(): void {
 export function readThreadAhead(inquiryId: string): void {
   bind();
   if (reads.has(inquiryId)) return;
-  const read: { view?: ThreadView } = {};
+  const read: Read = { answer: call('openThread', { inquiryId, limit: THREAD_PAGE }) };
   reads.set(inquiryId, read);
   while (reads.size > MAX_VIEWS) {
     const oldest = reads.keys().next().value; // a Map keeps insertion order
     if (oldest === undefined) break;
     reads.delete(oldest);
   }
-  void call('openThread', { inquiryId, limit: THREAD_PAGE }).then((res) => {
+  void read.answer.then((res) => {
     if (res.ok) read.view = res.value;
     else if (reads.get(inquiryId) === read) reads.delete(inquiryId); // may be asked again
   });
+}
+
+/**
+ * The conversation's latest page: the read ahead of it when still valid (arrived or in flight,
+ * so Enter right after the selection moved waits for that read instead of queuing a second
+ * one behind it in the core), else a new read.
+ */
+export function readThread(inquiryId: string): Promise<Result<ThreadView>> {
+  bind();
+  return reads.get(inquiryId)?.answer ?? call('openThread', { inquiryId, limit: THREAD_PAGE });
 }
 
 /** The read-ahead view of an inquiry, if it has arrived. */

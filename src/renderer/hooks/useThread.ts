@@ -5,7 +5,7 @@ import type { OutboxItem, ThreadView } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { keepUnchangedItems, sameContent } from './keepUnchanged.js';
-import { forgetThread, peekThread, THREAD_PAGE } from './threadCache.js';
+import { forgetThread, peekThread, readThread, THREAD_PAGE } from './threadCache.js';
 import { renderFor } from './priority.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
@@ -75,10 +75,10 @@ export function useThread(inquiryId: string | null) {
               : { ...s, error: null },
         );
       }
-      const limit = quiet
-        ? Math.min(REFRESH_MAX, Math.max(THREAD_PAGE, loaded.current))
-        : THREAD_PAGE;
-      const res = await call('openThread', { inquiryId, limit });
+      // Opening: what was read ahead of this conversation, if still valid, answers. A re-read
+      // covers what is loaded (up to a cap).
+      const limit = Math.min(REFRESH_MAX, Math.max(THREAD_PAGE, loaded.current));
+      const res = await (quiet ? call('openThread', { inquiryId, limit }) : readThread(inquiryId));
       if (id !== request.current) return;
       // A quiet re-read (news from the core) is a transition, as the news was (useBridgeEvent).
       renderFor(quiet)(() =>

@@ -139,6 +139,25 @@ describe('Inquiries & messages → From customers', () => {
     expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
   });
 
+  it('opens with the read still in flight: waits for it instead of reading twice', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    let release = (): void => undefined;
+    fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
+    const u = user();
+    await u.keyboard('jj');
+    const selected = dataRows()[1]!.getAttribute('data-inquiry-id');
+    await u.keyboard('{Enter}');
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    const readsOf = () =>
+      fake.callsOf('openThread').filter((c) => (c as { inquiryId: string }).inquiryId === selected);
+    expect(readsOf()).toHaveLength(1);
+    act(() => release());
+    expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
+    expect(readsOf()).toHaveLength(1);
+  });
+
   it('does not show a read-ahead conversation that changed since it was read', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
