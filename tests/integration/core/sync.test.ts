@@ -70,6 +70,36 @@ describe('change-feed sync (qpost)', () => {
     expect(timing[0]?.detail).toHaveProperty('maxEventLoopDelayMs');
   });
 
+  it("asks every shop's first page at once; a pass with nothing changed is one round of them", async () => {
+    const e = engine();
+    await e.syncAll();
+    const real = session.gateway();
+    if (real === null) throw new Error('not logged in');
+    let inFlight = 0;
+    let most = 0;
+    const asked: string[] = [];
+    const gateway = Object.create(real) as typeof real;
+    gateway.getChanges = async (shopId, cursor, pageSize) => {
+      asked.push(shopId);
+      most = Math.max(most, ++inFlight);
+      try {
+        return await real.getChanges(shopId, cursor, pageSize);
+      } finally {
+        inFlight--;
+      }
+    };
+    const watched = createSyncEngine({
+      db: cache.db,
+      gateway: () => gateway,
+      shops: () => session.shopIds(),
+      pageSize: 50,
+    });
+    const status = await watched.syncAll();
+    expect(status.state).toBe('idle');
+    expect(asked.sort()).toEqual([...session.shopIds()].sort());
+    expect(most).toBe(session.shopIds().length);
+  });
+
   it('incremental sync fetches only what changed', async () => {
     const e = engine();
     await e.syncAll();

@@ -11,7 +11,12 @@ import type { Gateway } from '../gateway/index.js';
 import { createSliceApplier } from './apply.js';
 import type { Connectivity } from './connectivity.js';
 import { noEmit, type Emit } from './events.js';
-import { syncShopFeed, type ShopSyncResult } from './feed-sync.js';
+import {
+  requestFirstPage,
+  syncShopFeed,
+  type FirstPage,
+  type ShopSyncResult,
+} from './feed-sync.js';
 import { lastSyncAt, recordSyncError } from './state.js';
 import { syncShopWindows } from './window-sync.js';
 
@@ -53,7 +58,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let interval: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
 
-  async function syncShop(shopId: string): Promise<ShopSyncResult> {
+  async function syncShop(shopId: string, first?: FirstPage): Promise<ShopSyncResult> {
     const gateway = gatewayOf();
     if (gateway === null) throw new AppFailure('NOT_LOGGED_IN', 'log in first');
     const applier = createSliceApplier(db);
@@ -70,6 +75,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
               ...(opts.afterPage === undefined ? {} : { afterPage: opts.afterPage }),
             },
             shopId,
+            first,
           )
         : await syncShopWindows(
             {
@@ -100,13 +106,29 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return { state, lastSyncAt: at === null ? null : toIsoJst(at), error: lastError };
   }
 
+  /**
+   * Every shop's first change-feed page, asked for at once: with nothing changed a pass is then
+   * about one round trip instead of one per shop. The pages are applied shop by shop as before.
+   */
+  function startFirstPages(shopIds: readonly string[]): Map<string, FirstPage> {
+    const gateway = gatewayOf();
+    const pages = new Map<string, FirstPage>();
+    if (gateway === null || gateway.capabilities.adapter !== 'qpost') return pages;
+    for (const shopId of shopIds) {
+      pages.set(shopId, requestFirstPage(db, gateway, shopId, opts.pageSize));
+    }
+    return pages;
+  }
+
   async function pass(): Promise<SyncStatus> {
     state = 'syncing';
     lastError = null;
     let offline = false;
-    for (const shopId of opts.shops()) {
+    const shopIds = opts.shops();
+    const firstPages = startFirstPages(shopIds);
+    for (const shopId of shopIds) {
       try {
-        await syncShop(shopId);
+        await syncShop(shopId, firstPages.get(shopId));
       } catch (e) {
         const err = toAppError(e);
         lastError = `${err.code}: ${err.message}`;

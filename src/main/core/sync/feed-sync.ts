@@ -30,25 +30,59 @@ export interface FeedSyncContext {
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
 }
 
+/** The page size a feed sync asks for. */
+export function feedPageSize(pageSize: number | undefined): number {
+  return Math.min(FEED_PAGE_MAX, pageSize ?? FEED_PAGE_MAX);
+}
+
+/** A shop's first page, asked for before its turn (see startFirstPages in engine.ts). */
+export interface FirstPage {
+  gateway: Gateway;
+  cursor: string | null;
+  page: Promise<ChangesResult>;
+}
+
+/** Asks for the first page of a shop now, from its saved cursor, for a later syncShopFeed. */
+export function requestFirstPage(
+  db: Database,
+  gateway: Gateway,
+  shopId: string,
+  pageSize: number | undefined,
+): FirstPage {
+  const { cursor } = readSyncState(db, shopId);
+  return { gateway, cursor, page: prefetch(gateway, shopId, cursor, feedPageSize(pageSize)) };
+}
+
 /** A page request started ahead of time; its failure surfaces only when it is awaited. */
 function prefetch(
-  ctx: FeedSyncContext,
+  gateway: Gateway,
   shopId: string,
   cursor: string | null,
   pageSize: number,
 ): Promise<ChangesResult> {
-  const request = ctx.gateway.getChanges(shopId, cursor, pageSize);
+  const request = gateway.getChanges(shopId, cursor, pageSize);
   // Handled here so a failure while the previous page is still being written is not reported
   // as unhandled; the loop awaits the same promise and sees the error then.
   request.catch(() => undefined);
   return request;
 }
 
-export async function syncShopFeed(ctx: FeedSyncContext, shopId: string): Promise<ShopSyncResult> {
-  const pageSize = Math.min(FEED_PAGE_MAX, ctx.pageSize ?? FEED_PAGE_MAX);
+/**
+ * `first`: the shop's first page if it was already asked for; used only when it was asked with
+ * the same gateway from the cursor saved now (otherwise it is asked for again).
+ */
+export async function syncShopFeed(
+  ctx: FeedSyncContext,
+  shopId: string,
+  first?: FirstPage,
+): Promise<ShopSyncResult> {
+  const pageSize = feedPageSize(ctx.pageSize);
   const result: ShopSyncResult = { shopId, fetched: 0, changed: 0, resynced: false };
   let state = readSyncState(ctx.db, shopId);
-  let next = prefetch(ctx, shopId, state.cursor, pageSize);
+  let next =
+    first !== undefined && first.gateway === ctx.gateway && first.cursor === state.cursor
+      ? first.page
+      : prefetch(ctx.gateway, shopId, state.cursor, pageSize);
   let applied = 0;
   for (let page = 1; ; page++) {
     let answer;
@@ -59,12 +93,12 @@ export async function syncShopFeed(ctx: FeedSyncContext, shopId: string): Promis
         resetSyncPosition(ctx.db, shopId);
         state = readSyncState(ctx.db, shopId);
         result.resynced = true;
-        next = prefetch(ctx, shopId, null, pageSize);
+        next = prefetch(ctx.gateway, shopId, null, pageSize);
         continue;
       }
       throw e;
     }
-    if (answer.hasMore) next = prefetch(ctx, shopId, answer.cursor, pageSize);
+    if (answer.hasMore) next = prefetch(ctx.gateway, shopId, answer.cursor, pageSize);
     result.fetched += answer.threads.length;
     const fullDone = state.fullDone || !answer.hasMore;
     const changedIds = await ctx.applier.apply(answer.threads, () =>
