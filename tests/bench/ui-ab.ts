@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { startShell, type Shell } from '../../src/main/web/shell.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { syncDone } from './lib/shell-sync.js';
 import { ms, summarize } from './lib/stats.js';
 import {
   SEARCH_START_RECORDER,
@@ -70,9 +71,12 @@ try {
     });
     await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
     const page = await context.newPage();
+    const synced = syncDone(shell);
     await loginThroughUi(page, shell.url);
     await firstListPaint(page);
+    await synced;
     await openConversations(page, 3).catch(async (e: unknown) => {
+      console.error(`warm-up failed on ${dir}`);
       await page.screenshot({ path: resolve('bench-results/ui-ab-failure.png') });
       console.error(
         await page
