@@ -26,10 +26,15 @@ export const loginChunk = chunk(() => import('./Login.js'));
 export const shopPickerChunk = chunk(() => import('./ShopPicker.js'));
 export const inboxChunk = chunk(() => import('../inbox/InboxScreen.js'));
 
-/** Starts loading the screen this session opens into (none: the login). */
-export function preloadScreenFor(session: SessionInfo | null): void {
+/**
+ * Loads the screen this session opens into (none: the login). A failed load resolves too: it
+ * surfaces where the screen renders (React.lazy rethrows it there).
+ */
+export function loadScreenFor(session: SessionInfo | null): Promise<void> {
   const next =
     session === null ? loginChunk : session.selectedShopId === null ? shopPickerChunk : inboxChunk;
-  // A failed load surfaces where the screen renders (React.lazy rethrows it there).
-  next.load().catch(() => undefined);
+  return next.load().then(
+    () => undefined,
+    () => undefined,
+  );
 }
