@@ -13,6 +13,7 @@ import {
 } from '../../shared/limits.js';
 import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useStartOver } from '../hooks/useStartOver.js';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,20 +28,29 @@ function readBase64(file: File): Promise<string> {
 }
 
 interface Props {
+  /** The inquiry the files are for: the picker starts over when it changes. */
+  scope: string;
   shopId: string;
   enabled: boolean;
   items: AttachmentMeta[];
   onChange: (items: AttachmentMeta[]) => void;
 }
 
-export function AttachmentPicker({ shopId, enabled, items, onChange }: Props) {
+// It stays mounted with the composer from one conversation to the next (a remount cost every
+// open a copy of the i18n instance); an upload that ends after the seller moved on is dropped.
+export function AttachmentPicker({ scope, shopId, enabled, items, onChange }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const current = useStartOver(scope, () => {
+    setBusy(false);
+    setError(null);
+  });
   const full = items.length >= ATTACHMENT_MAX_PER_REPLY;
 
   const upload = async (file: File): Promise<void> => {
+    const forScope = scope;
     setError(null);
     if (!(ATTACHMENT_MIME_TYPES as readonly string[]).includes(file.type)) {
       setError({ code: 'ATTACHMENT_TYPE', message: file.type });
@@ -58,6 +68,7 @@ export function AttachmentPicker({ shopId, enabled, items, onChange }: Props) {
       mime: file.type,
       dataBase64,
     });
+    if (current.current !== forScope) return;
     setBusy(false);
     if (res.ok) onChange([...items, res.value]);
     else setError(res.error);

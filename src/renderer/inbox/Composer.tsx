@@ -20,6 +20,7 @@ import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
+import { useStartOver } from '../hooks/useStartOver.js';
 import { markPainted, markStart } from '../perf.js';
 import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
@@ -89,14 +90,9 @@ export const Composer = memo(function Composer({
   const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
   const pii = usePiiCheck(body, inquiry.id);
   const touched = useRef(false);
-  /** The inquiry on screen, for answers that arrive after the seller moved on. */
-  const current = useRef(inquiry.id);
-  current.current = inquiry.id;
-
-  // The next conversation: start over from its draft (React re-renders before committing).
-  const [shownFor, setShownFor] = useState(inquiry.id);
-  if (shownFor !== inquiry.id) {
-    setShownFor(inquiry.id);
+  // The next conversation: start over from its draft. `current` is the inquiry on screen, for
+  // answers that arrive after the seller moved on.
+  const current = useStartOver(inquiry.id, () => {
     touched.current = false;
     setTitle(draft?.title || defaultTitle);
     setBody(draft?.body ?? '');
@@ -107,7 +103,7 @@ export const Composer = memo(function Composer({
     setQueuedCount(0);
     setTemplatesOpen(false);
     setDraftState(draft ? 'saved' : 'idle');
-  }
+  });
 
   useImperativeHandle(ref, () => ({ focus: () => textRef.current?.focus() }), []);
 
@@ -282,7 +278,7 @@ export const Composer = memo(function Composer({
         />
       )}
       <AttachmentPicker
-        key={inquiry.id}
+        scope={inquiry.id}
         shopId={inquiry.shopId}
         enabled={capabilities.attachments}
         items={attachments}
