@@ -14,7 +14,9 @@ import { startBoot, type Boot, type BootData } from './boot.js';
 import { useBridgeEvent } from './hooks/useBridgeEvent.js';
 import { isLanguage, rememberLanguage } from './i18n.js';
 import { antdLocale, applyDayjsLocale } from './locale.js';
+import { afterPaint } from './perf.js';
 import { InboxScreen, Login, ShopPicker } from './screens/index.js';
+import { preloadNextScreen } from './screens/load.js';
 
 /**
  * A button's own spinner collapses away with a CSS transition and is removed only when
@@ -136,6 +138,10 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
     }),
     [session, language, setLanguage],
   );
+
+  useEffect(() => {
+    if (!booting) afterPaint(() => preloadNextScreen(session));
+  }, [booting, session]);
 
   let screen;
   if (booting) screen = <Spin fullscreen />;

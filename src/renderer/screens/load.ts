@@ -38,3 +38,13 @@ export function loadScreenFor(session: SessionInfo | null): Promise<void> {
     () => undefined,
   );
 }
+
+/**
+ * While the seller is on the login or the shop picker, the code of the screen that usually
+ * follows loads (the picker, the inbox): evaluated then, not in the same task as the switch.
+ */
+export function preloadNextScreen(session: SessionInfo | null): void {
+  if (session !== null && session.selectedShopId !== null) return; // in the inbox already
+  const next = session === null ? shopPickerChunk : inboxChunk;
+  next.load().catch(() => undefined); // a failed load surfaces where the screen renders
+}
