@@ -14,6 +14,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { startShell, type Shell } from '../../src/main/web/shell.js';
 import { LONG_TASK_RECORDER, launchChromium, longTasksSince } from './lib/browser.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
+import { syncDone } from './lib/shell-sync.js';
 import { summarize } from './lib/stats.js';
 import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
@@ -152,20 +153,6 @@ async function profilerOn(page: Page): Promise<CDPSession> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   return cdp;
-}
-
-/** Resolves once the shell's core has finished the first sync of every shop it reports. */
-function syncDone(s: Shell): Promise<void> {
-  return new Promise((done) => {
-    let synced = 0;
-    s.core.on('timing', (t) => {
-      if (t.name !== 'sync.shop') return;
-      synced++;
-      void s.core.api.getSession({}).then((r) => {
-        if (r.ok && r.value !== null && synced >= r.value.shops.length) done();
-      });
-    });
-  });
 }
 
 /**
