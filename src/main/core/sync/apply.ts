@@ -26,16 +26,20 @@ export const MIN_SLICE = 8;
 export const MAX_SLICE = 100;
 /** Documents are cheaper than threads; a page's worth fits in few transactions. */
 export const MAX_DOC_SLICE = 500;
-/** From this many threads in one call on, WAL checkpoints move to another thread. */
+/** From this many threads in one call on, WAL checkpoints and documents move to another thread. */
 export const BULK_THREADS = 200;
 
 export interface SliceApplier {
-  /** Applies `threads` (and `finalWrite` with the last slice); returns the changed ids. */
+  /**
+   * Applies `threads`, then `finalWrite` once they and their documents are committed (in the
+   * last transaction, or in one of its own after documents written by the worker thread);
+   * returns the changed ids.
+   */
   apply(threads: readonly ThreadRecord[], finalWrite?: () => void): Promise<string[]>;
   /** Longest synchronous slice so far (ms). */
   readonly longestMs: number;
   readonly slices: number;
-  /** Ends what a bulk apply started (the off-thread checkpoints); call it when the sync ends. */
+  /** Ends what a bulk apply started (the worker thread); call it when the sync ends. */
   close(): Promise<void>;
 }
 
