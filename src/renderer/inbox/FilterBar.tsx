@@ -4,9 +4,17 @@
 // keeps one search in flight and drops stale answers), but not while an IME is still composing:
 // half-converted romaji or pinyin is not what the seller is looking for.
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, type InputRef } from 'antd';
-import dayjs from 'dayjs';
-import { memo, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
+import { Button, Input, Select, type InputRef } from 'antd';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
 import { markStart } from '../perf.js';
@@ -19,6 +27,17 @@ interface Props {
   shops: Shop[] | null;
   searchRef: Ref<InputRef>;
 }
+
+const DateRangeFilter = lazy(() => import('./DateRangeFilter.js'));
+/** Holds the range picker's place (its size) until its code is in: the row does not move. */
+const RANGE_PLACEHOLDER: CSSProperties = {
+  display: 'inline-block',
+  width: 268,
+  height: 32,
+  border: '1px solid #d9d9d9',
+  borderRadius: 4,
+  boxSizing: 'border-box',
+};
 
 /** A wrapping row, as antd Space lays it out, without a wrapper element per child. */
 const ROW: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' };
@@ -104,8 +123,6 @@ type FacetProps = Omit<Filters, 'text'> & Pick<Props, 'shops' | 'onChange'>;
 const FacetFilters = memo(function FacetFilters(f: FacetProps) {
   const { t } = useTranslation();
   const { onChange, shops } = f;
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
-    f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null;
   return (
     <>
       {f.source === 'customer' && (
@@ -130,21 +147,9 @@ const FacetFilters = memo(function FacetFilters(f: FacetProps) {
           { value: 'answered', label: t('filters.answered') },
         ]}
       />
-      <DatePicker.RangePicker
-        aria-label={t('filters.dateRange')}
-        placeholder={[t('filters.from'), t('filters.to')]}
-        value={range}
-        onChange={(v) => {
-          const [a, b] = v ?? [null, null];
-          onChange({
-            from: a ? a.format('YYYY-MM-DD') : null,
-            to: b ? b.format('YYYY-MM-DD') : null,
-          });
-        }}
-        format="YYYY-MM-DD"
-        allowEmpty={[false, false]}
-        suffixIcon={<span>{t('filters.jst')}</span>}
-      />
+      <Suspense fallback={<span style={RANGE_PLACEHOLDER} aria-hidden />}>
+        <DateRangeFilter from={f.from} to={f.to} onChange={onChange} />
+      </Suspense>
       <Select
         aria-label={t('filters.status')}
         value={f.status}
