@@ -94,9 +94,8 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
       const data = await started.data;
       if (!alive.current) return;
       const restored = bootSession(data, started);
-      // Not a transition: a restored session's inbox takes the first page start-up asked for in
-      // its first render, once (takeArrived), and an interrupted transition renders it again
-      // without it (seen in a cold-start trace: an empty list, a new search, 250 ms later).
+      // Not a transition: a restored session's inbox shows the first page start-up asked for in
+      // its first render (peekArrived), and a transition's slices only delayed that render.
       if (restored !== null) {
         if (data.settings.ok) applyLanguage(data.settings.value.language);
         setSession(restored);

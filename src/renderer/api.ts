@@ -57,16 +57,23 @@ export function prefetch<M extends InboxMethod>(method: M, input: CallInput<M>):
 
 /**
  * The answer asked for ahead with this input, if it has already arrived: a screen mounting
- * after it renders it in its first render instead of one render (and frame) later. Taken once.
+ * after it renders it in its first render instead of one render (and frame) later. Only read
+ * here: a render may be thrown away and run again (a Suspense retry, an interrupted
+ * transition), and the answer must still be there; the screen drops it once it has mounted
+ * (dropArrived), or its own call of the method takes it.
  */
-export function takeArrived<M extends InboxMethod>(
+export function peekArrived<M extends InboxMethod>(
   method: M,
   input: CallInput<M>,
 ): Result<InboxOutputs[M]> | undefined {
   const ahead = early.get(method);
   if (ahead?.settled === undefined || ahead.input !== JSON.stringify(input)) return undefined;
-  forgetEarly(method);
   return ahead.settled as Result<InboxOutputs[M]>;
+}
+
+/** The answer asked for ahead is used (peekArrived): later calls ask anew. */
+export function dropArrived(method: InboxMethod): void {
+  if (early.has(method)) forgetEarly(method);
 }
 
 export function call<M extends InboxMethod>(

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
-import { call, takeArrived } from '../api.js';
+import { call, dropArrived, peekArrived } from '../api.js';
 import { markStartOnce } from '../perf.js';
 import { renderFor } from './priority.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
@@ -30,9 +30,9 @@ const EMPTY: SearchState = {
 };
 const REFRESH_MAX = 500;
 
-/** The first page as state, when start-up already has it (see takeArrived). */
+/** The first page as state, when start-up already has it (see peekArrived). */
 function arrivedState(input: SearchInput): { state: SearchState; cursor: string | null } | null {
-  const res = takeArrived('search', input);
+  const res = peekArrived('search', input);
   if (res?.ok !== true) return null;
   const { rows, total, nextCursor } = res.value;
   const state = { rows, total, loading: false, error: null, hasMore: nextCursor !== null, seq: 1 };
@@ -102,6 +102,7 @@ export function useSearch(input: SearchInput) {
   useEffect(() => {
     if (skipFirstRun.current) {
       skipFirstRun.current = false;
+      dropArrived('search');
       return;
     }
     void run();

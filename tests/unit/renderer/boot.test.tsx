@@ -5,7 +5,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/App.js';
-import { call, prefetch } from '../../../src/renderer/api.js';
+import { call, dropArrived, peekArrived, prefetch } from '../../../src/renderer/api.js';
 import { setBridge } from '../../../src/renderer/bridge/index.js';
 import { startBoot } from '../../../src/renderer/boot.js';
 import { createI18n } from '../../../src/renderer/i18n.js';
@@ -88,6 +88,22 @@ describe('answers asked for ahead', () => {
     expect((await call('counts', { shopId: 'shop-a' })).ok).toBe(true);
     await call('counts', { shopId: 'shop-a' });
     expect(fake.callsOf('counts')).toHaveLength(2);
+  });
+
+  it('can be read in a render as often as it runs, until the screen drops them', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    setBridge(fake.bridge());
+    const input = { shopId: 'shop-a' };
+    prefetch('search', input);
+    expect(peekArrived('search', input)).toBeUndefined(); // not arrived yet
+    await waitFor(() => expect(peekArrived('search', input)?.ok).toBe(true));
+    // A render thrown away and run again (Suspense, an interrupted transition) reads it again.
+    expect(peekArrived('search', input)?.ok).toBe(true);
+    expect(peekArrived('search', { shopId: 'shop-b' })).toBeUndefined();
+    dropArrived('search');
+    expect(peekArrived('search', input)).toBeUndefined();
+    await call('search', input);
+    expect(fake.callsOf('search')).toHaveLength(2);
   });
 
   it('are not used for another input, nor after the core reported changed inquiries', async () => {
