@@ -32,7 +32,7 @@ const DateRangeFilter = lazy(() => import('./DateRangeFilter.js'));
 /** Holds the range picker's place (its size) until its code is in: the row does not move. */
 const RANGE_PLACEHOLDER: CSSProperties = {
   display: 'inline-block',
-  width: 268,
+  width: 300,
   height: 32,
   border: '1px solid #d9d9d9',
   borderRadius: 4,
