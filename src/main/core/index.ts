@@ -11,6 +11,7 @@ import { createSession, type Session } from './session/index.js';
 import { getSettings } from './store/settings.js';
 import { seedBuiltInTemplates } from './store/templates.js';
 import { createConnectivity, createSyncEngine, type SyncEngine } from './sync/index.js';
+import { startSteadyCheckpoints } from './sync/steady-checkpoints.js';
 
 export type { Core, CoreOptions, CredentialVault, CoreLogger } from './host.js';
 
@@ -50,6 +51,8 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
   seedBuiltInTemplates(db, now());
 
   const background = options.background ?? true;
+  // The app's own writes checkpoint off the core's thread (not inside a reply's commit).
+  const checkpoints = background ? startSteadyCheckpoints(db) : null;
   let loops = false;
   const startLoops = (): void => {
     if (!background) return;
@@ -100,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
     on: (event, listener) => events.on(event, listener),
     async close() {
       await Promise.all([sync.stop(), outbox.stop()]);
+      await checkpoints?.stop();
       events.clear();
       db.close();
     },

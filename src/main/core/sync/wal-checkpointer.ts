@@ -110,11 +110,30 @@ export interface WalCheckpointer {
   readonly frames: number;
 }
 
+/** Bulk applies running per database (their checkpointers own the connection's checkpoints). */
+const owners = new WeakMap<Database, number>();
+
+/** True while a bulk apply's checkpointer runs on this database (see steady-checkpoints.ts). */
+export function bulkCheckpointsActive(db: Database): boolean {
+  return (owners.get(db) ?? 0) > 0;
+}
+
 function driverPath(): string {
   return createRequire(import.meta.url).resolve('better-sqlite3');
 }
 
-export function createWalCheckpointer(db: Database): WalCheckpointer {
+export interface CheckpointerOptions {
+  /**
+   * Whether this checkpointer takes the connection's own checkpoints over (a bulk apply: off
+   * while it runs, back on when it stops). A steady one leaves them as a safety net.
+   */
+  owns?: boolean;
+}
+
+export function createWalCheckpointer(
+  db: Database,
+  { owns = true }: CheckpointerOptions = {},
+): WalCheckpointer {
   let worker: Worker | null = null;
   let exited: Promise<void> = Promise.resolve();
   const waiting: ((d: Done) => void)[] = [];
@@ -123,6 +142,8 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
   let running: Promise<void> | null = null;
 
   function restore(): void {
+    if (!owns) return;
+    owners.set(db, Math.max(0, (owners.get(db) ?? 0) - 1));
     if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   }
 
@@ -186,6 +207,8 @@ export function createWalCheckpointer(db: Database): WalCheckpointer {
       w.on('error', () => release(w));
       w.on('exit', () => release(w));
       w.unref();
+      if (!owns) return;
+      owners.set(db, (owners.get(db) ?? 0) + 1);
       db.pragma('wal_autocheckpoint = 0');
     },
     due: () =>
