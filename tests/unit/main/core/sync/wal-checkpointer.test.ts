@@ -1,63 +1,43 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  openDatabase,
-  WAL_AUTOCHECKPOINT_PAGES,
-  type Database,
-} from '../../../../../src/main/core/db/open.js';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, WAL_AUTOCHECKPOINT_PAGES } from '../../../../../src/main/core/db/open.js';
 import {
   CHECKPOINT_EVERY_MS,
   createWalCheckpointer,
 } from '../../../../../src/main/core/sync/wal-checkpointer.js';
+import { useWalFixture } from './wal-fixture.js';
 
-let dir: string;
-let db: Database;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'toiawase-wal-'));
-  db = openDatabase(join(dir, 'c.db'));
-  db.exec('CREATE TABLE t (x TEXT)');
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const autocheckpoint = (): number => Number(db.pragma('wal_autocheckpoint', { simple: true }));
-
-function writeSome(rows: number): void {
-  const insert = db.prepare('INSERT INTO t VALUES (?)');
-  db.transaction(() => {
-    for (let i = 0; i < rows; i++) insert.run('x'.repeat(500));
-  })();
-}
+const f = useWalFixture();
 
 describe('WAL checkpoints on another thread', () => {
   it('copies the WAL from a worker while the connection stops checkpointing', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     checkpointer.start();
-    expect(autocheckpoint()).toBe(0);
-    writeSome(2000);
+    expect(f.autocheckpoint()).toBe(0);
+    f.writeSome(2000);
     // stop() runs a last checkpoint in the worker before it exits.
     await checkpointer.stop();
     expect(checkpointer.frames).toBeGreaterThan(0);
-    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(f.autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
     // Everything committed is in the database file: a restart checkpoint has nothing to copy.
-    const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    const [after] = f.db.pragma('wal_checkpoint(PASSIVE)') as {
+      log: number;
+      checkpointed: number;
+    }[];
     expect(after?.log).toBe(after?.checkpointed);
-    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
+    expect(f.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
   });
 
   it('a checkpoint between writes lets the next write start the WAL over', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     checkpointer.start();
-    const wal = (): number => statSync(join(dir, 'c.db-wal')).size;
-    writeSome(2000);
+    const wal = (): number => statSync(join(f.dir, 'c.db-wal')).size;
+    f.writeSome(2000);
     const oneBatch = wal();
     for (let i = 0; i < 5; i++) {
       await checkpointer.checkpoint();
-      writeSome(2000);
+      f.writeSome(2000);
     }
     // Without the checkpoints (the connection's own are off) the WAL would hold six batches.
     expect(wal()).toBeLessThanOrEqual(oneBatch);
@@ -66,10 +46,10 @@ describe('WAL checkpoints on another thread', () => {
   });
 
   it('a checkpoint started in the background copies the WAL while nothing is written', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     checkpointer.start();
-    const wal = (): number => statSync(join(dir, 'c.db-wal')).size;
-    writeSome(2000);
+    const wal = (): number => statSync(join(f.dir, 'c.db-wal')).size;
+    f.writeSome(2000);
     const oneBatch = wal();
     await new Promise((r) => setTimeout(r, CHECKPOINT_EVERY_MS));
     expect(checkpointer.due()).toBe(true);
@@ -79,15 +59,15 @@ describe('WAL checkpoints on another thread', () => {
     await checkpointer.idle(); // what the applier does before its next write
     const copied = checkpointer.frames;
     expect(copied).toBeGreaterThan(0);
-    writeSome(2000); // the whole WAL was copied: this starts it over
+    f.writeSome(2000); // the whole WAL was copied: this starts it over
     expect(wal()).toBeLessThanOrEqual(oneBatch);
     await checkpointer.stop();
     expect(checkpointer.frames).toBeGreaterThan(copied); // the stop's own, not a second background one
-    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 4000 });
+    expect(f.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 4000 });
   });
 
   it('writes full-text documents in its own transaction, seen by the connection at once', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     await expect(checkpointer.writeDocs([[1, 'x']])).rejects.toThrow(/not running/);
     checkpointer.start();
     expect(checkpointer.active).toBe(true);
@@ -96,12 +76,12 @@ describe('WAL checkpoints on another thread', () => {
       [2, '大阪府の返品'],
     ]);
     const match = (q: string): unknown =>
-      db.prepare('SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?').pluck().all(q);
+      f.db.prepare('SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?').pluck().all(q);
     expect(match('"東京都"')).toEqual([1]);
     expect(match('"の返品"')).toEqual([2]);
     // The connection replaces a document the worker wrote (FTS5 rereads its structure).
-    db.prepare('DELETE FROM inquiry_fts WHERE rowid = 1').run();
-    db.prepare("INSERT INTO inquiry_fts (rowid, doc) VALUES (1, '京都府')").run();
+    f.db.prepare('DELETE FROM inquiry_fts WHERE rowid = 1').run();
+    f.db.prepare("INSERT INTO inquiry_fts (rowid, doc) VALUES (1, '京都府')").run();
     expect(match('"東京都"')).toEqual([]);
     expect(match('"京都府"')).toEqual([1]);
     await checkpointer.stop();
@@ -110,7 +90,7 @@ describe('WAL checkpoints on another thread', () => {
   });
 
   it('rejects documents the worker could not commit, and commits none of them', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     checkpointer.start();
     // A rowid that is not an integer fails the insert inside the worker's transaction.
     await expect(
@@ -119,18 +99,18 @@ describe('WAL checkpoints on another thread', () => {
         ['x' as unknown as number, '失敗'],
       ]),
     ).rejects.toThrow(/not written/);
-    expect(db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 0 });
+    expect(f.db.prepare('SELECT count(*) AS n FROM inquiry_fts_docsize').get()).toEqual({ n: 0 });
     await checkpointer.stop();
   });
 
   it('starts once, and stop without start changes nothing', async () => {
-    const checkpointer = createWalCheckpointer(db);
+    const checkpointer = createWalCheckpointer(f.db);
     await checkpointer.stop();
-    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(f.autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
     checkpointer.start();
     checkpointer.start();
     await checkpointer.stop();
-    expect(autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(f.autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
   });
 
   it('leaves an in-memory database alone', async () => {
