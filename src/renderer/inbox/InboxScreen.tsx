@@ -84,11 +84,13 @@ export function InboxScreen() {
     // Only when a first page lands, not on every appended page.
   }, [seq]);
 
-  // The selected row is read ahead, so Enter shows it at once (never the open one: its draft
-  // changes as the seller types).
+  // The selected row is read ahead, so Enter shows it at once, and so is the row below it,
+  // where a seller working down the list goes next (j): by the time they get there it is read.
+  // Never the open one: its draft changes as the seller types.
+  const belowId = rows[selectedIndex + 1]?.id ?? null;
   useEffect(() => {
-    if (selectedId !== null && selectedId !== openId) readThreadAhead(selectedId);
-  }, [selectedId, openId]);
+    for (const id of [selectedId, belowId]) if (id !== null && id !== openId) readThreadAhead(id);
+  }, [selectedId, belowId, openId]);
 
   const openInquiry = useCallback((id: string) => {
     markStart('thread-open');

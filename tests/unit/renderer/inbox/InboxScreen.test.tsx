@@ -139,6 +139,22 @@ describe('Inquiries & messages → From customers', () => {
     expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
   });
 
+  it('reads the row below the selection too: j then Enter shows it without waiting', async () => {
+    const fake = new FakeInbox(4).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const u = user();
+    await u.keyboard('j');
+    const below = dataRows()[1]!.getAttribute('data-inquiry-id');
+    await waitFor(() =>
+      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: below, limit: 50 }),
+    );
+    // The core answers no more reads: only what was read ahead can be shown.
+    fake.gates.set('openThread', new Promise(() => undefined));
+    await u.keyboard('j{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
+  });
+
   it('opens with the read still in flight: waits for it instead of reading twice', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
