@@ -123,6 +123,18 @@ describe('Inquiries & messages → From customers', () => {
     expect(lastSearch(fake)).toMatchObject({ shopId: 'shop-b' });
   });
 
+  it('relabels the rows when the language changes (the list remembers labels per language)', async () => {
+    const fake = new FakeInbox(2).loggedIn();
+    renderApp(fake);
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    expect(within(dataRows()[0]!).getByText('Unprocessed')).toBeDefined();
+    const u = user();
+    await u.click(screen.getByRole('combobox', { name: 'Language' }));
+    await u.click(await screen.findByText('日本語'));
+    await waitFor(() => expect(within(dataRows()[0]!).getByText('未処理')).toBeDefined());
+    expect(within(dataRows()[1]!).queryByText('Unprocessed')).toBeNull();
+  });
+
   it('reads the selected row ahead: Enter shows its conversation without waiting for the core', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
