@@ -40,11 +40,14 @@ function bind(): void {
   subscribe('outboxChanged', (item) => forgetThread(item.inquiryId));
 }
 
+const readLatest = (inquiryId: string): Promise<Result<ThreadView>> =>
+  call('openThread', { inquiryId, limit: THREAD_PAGE });
+
 /** Reads a conversation ahead (its latest page), unless known or being read. */
 export function readThreadAhead(inquiryId: string): void {
   bind();
   if (reads.has(inquiryId)) return;
-  const read: Read = { answer: call('openThread', { inquiryId, limit: THREAD_PAGE }) };
+  const read: Read = { answer: readLatest(inquiryId) };
   reads.set(inquiryId, read);
   while (reads.size > MAX_VIEWS) {
     const oldest = reads.keys().next().value; // a Map keeps insertion order
@@ -64,7 +67,7 @@ export function readThreadAhead(inquiryId: string): void {
  */
 export function readThread(inquiryId: string): Promise<Result<ThreadView>> {
   bind();
-  return reads.get(inquiryId)?.answer ?? call('openThread', { inquiryId, limit: THREAD_PAGE });
+  return reads.get(inquiryId)?.answer ?? readLatest(inquiryId);
 }
 
 /** The read-ahead view of an inquiry, if it has arrived. */

@@ -135,13 +135,6 @@ export const Composer = memo(function Composer({
       set(v);
     };
 
-  // An upload that finishes after the seller moved on is not attached to the next reply.
-  const attachmentsFor =
-    (inquiryId: string) =>
-    (items: AttachmentMeta[]): void => {
-      if (current.current === inquiryId) setAttachments(items);
-    };
-
   const length = body.length;
   const tooLong = length > REPLY_MAX_CHARS;
 
@@ -161,8 +154,8 @@ export const Composer = memo(function Composer({
     });
     sending.current = false;
     clearTimeout(slowTimer);
-    // (The core dropped the draft with the queued reply, in one transaction.)
-    // The seller moved on while the outbox answered: the fields now belong to another inquiry.
+    // The core dropped the draft with the queued reply. If the seller moved on while the outbox
+    // answered, the fields now belong to another inquiry.
     if (current.current !== inquiryId) return;
     setSlow(false);
     if (!res.ok) {
@@ -282,7 +275,7 @@ export const Composer = memo(function Composer({
         shopId={inquiry.shopId}
         enabled={capabilities.attachments}
         items={attachments}
-        onChange={attachmentsFor(inquiry.id)}
+        onChange={setAttachments}
       />
       <Space style={{ marginTop: 8 }} wrap align="center">
         <Radio.Group

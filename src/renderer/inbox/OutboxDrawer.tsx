@@ -1,6 +1,6 @@
 // Everything the seller did that is not confirmed by Qoo10 yet, with retry and cancel.
 import { InboxOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, List, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, List, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
@@ -8,6 +8,7 @@ import type { AppError } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { DateTime } from '../components/DateTime.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LightTag } from '../components/LightTag.js';
 import { useBridgeEvent } from '../hooks/useBridgeEvent.js';
 import { OUTBOX_STATE_COLOR, useOutboxActions } from './PendingItem.js';
 
@@ -131,10 +132,10 @@ function OutboxDrawer({ open, onClose, outbox, onShow }: Props) {
               <List.Item.Meta
                 title={
                   <Space wrap size={4}>
-                    <Tag>{t(`outbox.kind.${item.kind}`)}</Tag>
-                    <Tag color={OUTBOX_STATE_COLOR[item.state]}>
+                    <LightTag color="default">{t(`outbox.kind.${item.kind}`)}</LightTag>
+                    <LightTag color={OUTBOX_STATE_COLOR[item.state]}>
                       {t(`outbox.state.${item.state}`)}
-                    </Tag>
+                    </LightTag>
                     {item.title && <Typography.Text>{item.title}</Typography.Text>}
                   </Space>
                 }

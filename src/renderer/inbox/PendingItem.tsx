@@ -11,17 +11,8 @@ import { LightTag, type TagColor } from '../components/LightTag.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SafeText } from '../components/SafeText.js';
 
-export const OUTBOX_STATE_COLOR = {
-  queued: 'processing',
-  sending: 'processing',
-  sent: 'success',
-  failed: 'error',
-  conflict: 'warning',
-  cancelled: 'default',
-} as const;
-
-/** The same states in the thread's plain tags (one appears on every send). */
-const STATE_TAG: Record<OutboxItem['state'], TagColor> = {
+/** An outbox state's tag colour, in the thread and in the outbox drawer. */
+export const OUTBOX_STATE_COLOR: Record<OutboxItem['state'], TagColor> = {
   queued: 'blue',
   sending: 'blue',
   sent: 'green',
@@ -57,7 +48,9 @@ export function PendingItem({
       <div className="tw-msg-meta">
         <DateTime iso={item.createdAt} />
         <LightTag color="default">{t(`outbox.kind.${item.kind}`)}</LightTag>
-        <LightTag color={STATE_TAG[item.state]}>{t(`outbox.state.${item.state}`)}</LightTag>
+        <LightTag color={OUTBOX_STATE_COLOR[item.state]}>
+          {t(`outbox.state.${item.state}`)}
+        </LightTag>
         {item.status && <LightTag color="default">{t(`status.${item.status}`)}</LightTag>}
       </div>
       {item.title && <div className="tw-msg-body">{item.title}</div>}
