@@ -7,6 +7,18 @@ import { dialogTitled, pick } from '../antd.js';
 import { renderApp } from '../render.js';
 
 const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+
+/** The app on an inbox of `count` rows, once they are listed. */
+async function inboxWith(count: number): Promise<FakeInbox> {
+  const fake = new FakeInbox(count).loggedIn();
+  renderApp(fake);
+  await waitFor(() => expect(dataRows()).toHaveLength(count));
+  return fake;
+}
+
+/** Resolves once the inquiry's latest page has been asked for (read ahead). */
+const readAhead = (fake: FakeInbox, inquiryId: string | null) =>
+  waitFor(() => expect(fake.callsOf('openThread')).toContainEqual({ inquiryId, limit: 50 }));
 const lastSearch = (fake: FakeInbox) => fake.callsOf('search').at(-1) as Record<string, unknown>;
 
 describe('Inquiries & messages → From customers', () => {
@@ -136,15 +148,11 @@ describe('Inquiries & messages → From customers', () => {
   });
 
   it('reads the selected row ahead: Enter shows its conversation without waiting for the core', async () => {
-    const fake = new FakeInbox(4).loggedIn();
-    renderApp(fake);
-    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const fake = await inboxWith(4);
     const u = user();
     await u.keyboard('jj');
     const selected = dataRows()[1]!.getAttribute('data-inquiry-id');
-    await waitFor(() =>
-      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: selected, limit: 50 }),
-    );
+    await readAhead(fake, selected);
     // From now on the core does not answer reads: only what was read ahead can be shown.
     fake.gates.set('openThread', new Promise(() => undefined));
     await u.keyboard('{Enter}');
@@ -152,15 +160,11 @@ describe('Inquiries & messages → From customers', () => {
   });
 
   it('reads the row below the selection too: j then Enter shows it without waiting', async () => {
-    const fake = new FakeInbox(4).loggedIn();
-    renderApp(fake);
-    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const fake = await inboxWith(4);
     const u = user();
     await u.keyboard('j');
     const below = dataRows()[1]!.getAttribute('data-inquiry-id');
-    await waitFor(() =>
-      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: below, limit: 50 }),
-    );
+    await readAhead(fake, below);
     // The core answers no more reads: only what was read ahead can be shown.
     fake.gates.set('openThread', new Promise(() => undefined));
     await u.keyboard('j{Enter}');
@@ -168,9 +172,7 @@ describe('Inquiries & messages → From customers', () => {
   });
 
   it('opens with the read still in flight: waits for it instead of reading twice', async () => {
-    const fake = new FakeInbox(4).loggedIn();
-    renderApp(fake);
-    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const fake = await inboxWith(4);
     let release = (): void => undefined;
     fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
     const u = user();
@@ -187,15 +189,11 @@ describe('Inquiries & messages → From customers', () => {
   });
 
   it('does not show a read-ahead conversation that changed since it was read', async () => {
-    const fake = new FakeInbox(4).loggedIn();
-    renderApp(fake);
-    await waitFor(() => expect(dataRows()).toHaveLength(4));
+    const fake = await inboxWith(4);
     const u = user();
     await u.keyboard('jj');
     const selected = dataRows()[1]!.getAttribute('data-inquiry-id')!;
-    await waitFor(() =>
-      expect(fake.callsOf('openThread')).toContainEqual({ inquiryId: selected, limit: 50 }),
-    );
+    await readAhead(fake, selected);
     let release = (): void => undefined;
     fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
     fake.inquiries[1] = { ...fake.inquiries[1]!, title: 'Edited on Qoo10' };
