@@ -33,6 +33,12 @@ export interface CoreOptions {
   logger?: CoreLogger;
   /** Start the interval sync and outbox delivery loops (hosts: true; some tests: false). */
   background?: boolean;
+  /**
+   * A start restored from the cache stays off the network this long (the login's confirmation,
+   * the first sync pass) so the window paints first; anything that needs the server sooner
+   * ends the quiet at once. Default 0; the shells pass STARTUP_QUIET_MS.
+   */
+  startupQuietMs?: number;
   /** Clock, for tests of ageing and retries. */
   now?: () => number;
 }

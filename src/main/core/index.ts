@@ -8,6 +8,7 @@ import type { Core, CoreOptions } from './host.js';
 import { createOutbox, type Outbox } from './outbox/index.js';
 import { createInboxApi } from './service/inbox-api.js';
 import { createSession, type Session } from './session/index.js';
+import { quietFor } from './session/quiet-start.js';
 import { getSettings } from './store/settings.js';
 import { seedBuiltInTemplates } from './store/templates.js';
 import { createConnectivity, createSyncEngine, type SyncEngine } from './sync/index.js';
@@ -51,6 +52,8 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
   seedBuiltInTemplates(db, now());
 
   const background = options.background ?? true;
+  const quiet = quietFor(options.startupQuietMs ?? 0);
+  let closed = false;
   // The app's own writes checkpoint off the core's thread (not inside a reply's commit).
   const checkpoints = background ? startSteadyCheckpoints(db) : null;
   let loops = false;
@@ -63,7 +66,10 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
     }
     loops = true;
     outbox.start();
-    sync.start(getSettings(db).syncIntervalSec); // syncs at once, then on the interval
+    // Syncs at once (after a restored start's quiet), then on the interval.
+    void quiet.over.then(() => {
+      if (!closed) sync.start(getSettings(db).syncIntervalSec);
+    });
   };
 
   const api = createInboxApi(
@@ -85,13 +91,17 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
 
   if (background) {
     // A saved login starts the inbox without the login screen (offline too: the cache is there).
-    const restored = await session.restore().catch((e: unknown) => {
+    const restored = await session.restore(quiet).catch((e: unknown) => {
       options.logger?.warn('could not restore the saved login', {
         message: e instanceof Error ? e.message : String(e),
       });
       return null;
     });
-    if (restored !== null) startLoops();
+    // Without a restored session there is nothing to show before the network: no quiet.
+    if (restored === null) quiet.end();
+    else startLoops();
+  } else {
+    quiet.end();
   }
 
   return {
@@ -102,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
     outbox,
     on: (event, listener) => events.on(event, listener),
     async close() {
+      closed = true;
       await Promise.all([sync.stop(), outbox.stop()]);
       await checkpoints?.stop();
       events.clear();

@@ -18,6 +18,7 @@ import {
 import ElectronStore from 'electron-store';
 import type { Settings } from '../../shared/api.js';
 import type { Core, CoreLogger } from '../core/host.js';
+import { STARTUP_QUIET_MS } from '../core/session/quiet-start.js';
 import { startCoreWorker } from '../core/worker/start-core-worker.js';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths, devRendererUrl } from './app-paths.js';
@@ -233,6 +234,7 @@ async function startCore(vault: SafeStorageVault, logger: CoreLogger): Promise<C
         vault,
         logger,
         background: true,
+        startupQuietMs: STARTUP_QUIET_MS,
         sandboxUrl: process.env.TOIAWASE_SANDBOX_URL,
       },
       // electron.vite.config.ts emits the worker entry next to this bundle (out/main).

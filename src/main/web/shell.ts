@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreLogger, CredentialVault } from '../core/host.js';
+import { STARTUP_QUIET_MS } from '../core/session/quiet-start.js';
 import { startCoreWorker, type WorkerCore } from '../core/worker/start-core-worker.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { DEFAULT_RENDERER_DIR, buildRenderer, isRendererBuilt } from './renderer-build.js';
@@ -104,6 +105,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
         ...(options.logger === undefined ? {} : { logger: options.logger }),
         ...(options.vault === undefined ? {} : { vault: options.vault }),
         background: true,
+        startupQuietMs: STARTUP_QUIET_MS,
       },
       options.workerEntry === undefined ? {} : { entry: options.workerEntry },
     );

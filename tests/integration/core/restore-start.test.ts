@@ -1,6 +1,7 @@
 // A host starting the core with a remembered login (createCore, background loops on): the core
 // is up from the cache while the server has not answered yet, and the first sync and the
-// delivery of a reply queued meanwhile follow the background login, with one seller key.
+// delivery of a reply queued meanwhile follow the background login, with one seller key. With a
+// start-up quiet, the core stays off the network until the quiet is over or something needs it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,10 @@ const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
-const startCore = (background: boolean): Promise<LocalCore> =>
-  createCore({ dataDir: dir, sandboxUrl: proxy.url, vault, background });
+const startCore = (background: boolean, startupQuietMs = 0): Promise<LocalCore> =>
+  createCore({ dataDir: dir, sandboxUrl: proxy.url, vault, background, startupQuietMs });
+const syncedShops = (progress: InboxEvents['syncProgress'][]): number =>
+  new Set(progress.filter((p) => p.done).map((p) => p.shopId)).size;
 
 beforeEach(async () => {
   sandbox = await startTestSandbox({ inquiries: 40 });
@@ -86,6 +89,32 @@ describe('starting with a remembered login', () => {
       () => expect(new Set(progress.filter((p) => p.done).map((p) => p.shopId)).size).toBe(3),
       { timeout: 10_000 },
     );
+    const keys = proxy.seen.filter((p) => p.endsWith(`/${QAPI_METHODS.createCertificationKey}`));
+    expect(keys).toHaveLength(1);
+  });
+
+  it('with a quiet, answers from the cache and asks the server nothing until it is over', async () => {
+    core = await startCore(true, 600);
+    const progress: InboxEvents['syncProgress'][] = [];
+    core.on('syncProgress', (p) => progress.push(p));
+    const started = Date.now();
+    expect(value(await core.api.getSession({}))?.selectedShopId).toBe('all');
+    expect(value(await core.api.search({ shopId: 'all', limit: 5 })).rows).toHaveLength(5);
+    expect(value(await core.api.counts({ shopId: 'all' }))).toMatchObject({
+      customerUnanswered: expect.any(Number),
+    });
+    expect(proxy.seen).toEqual([]);
+    // Then, on its own: the login's confirmation and the first sync pass of every shop.
+    await vi.waitFor(() => expect(syncedShops(progress)).toBe(3), { timeout: 10_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(proxy.seen[0]?.split('/').at(-1)).toBe(QAPI_METHODS.createCertificationKey);
+  });
+
+  it('a call that needs the server ends the quiet at once', async () => {
+    core = await startCore(true, 60_000);
+    const status = value(await core.api.syncNow({})); // would wait a minute if the quiet held
+    expect(status).toMatchObject({ state: 'idle', error: null });
+    expect(status.lastSyncAt).not.toBeNull();
     const keys = proxy.seen.filter((p) => p.endsWith(`/${QAPI_METHODS.createCertificationKey}`));
     expect(keys).toHaveLength(1);
   });

@@ -26,6 +26,7 @@ import { lastShop, rememberShop } from '../store/last-shop.js';
 import type { Connectivity } from '../sync/connectivity.js';
 import { noEmit, type Emit } from '../sync/events.js';
 import { awaitingGateway } from './awaiting-gateway.js';
+import type { Quiet } from './quiet-start.js';
 import { loginAgain, readSavedLogin, VAULT_ENTRY, type SavedLogin } from './saved-login.js';
 
 export { VAULT_ENTRY } from './saved-login.js';
@@ -51,9 +52,10 @@ export interface Session {
    * Starts with the saved login, if any; null when nothing is saved. When the cache holds the
    * account, answers from it at once and confirms the login with the server in the background:
    * calls to the server wait for that, and a password the server refuses then ends the session
-   * ('sessionExpired') and is forgotten.
+   * ('sessionExpired') and is forgotten. With a `quiet`, that confirmation waits until the
+   * quiet is over, and the first call that needs the server ends it.
    */
-  restore(): Promise<SessionInfo | null>;
+  restore(quiet?: Quiet): Promise<SessionInfo | null>;
   logout(): Promise<void>;
   info(): SessionInfo | null;
   gateway(): Gateway | null;
@@ -308,7 +310,7 @@ export function createSession(opts: SessionOptions): Session {
     return current.info;
   }
 
-  async function restore(): Promise<SessionInfo | null> {
+  async function restore(quiet?: Quiet): Promise<SessionInfo | null> {
     const saved = await readSavedLogin(opts.vault);
     if (saved === null) return null;
     const endpoint = resolveEndpoint(saved.location, {
@@ -321,7 +323,11 @@ export function createSession(opts: SessionOptions): Session {
       return (await restoreLogin(saved)) === null ? null : reopenLastShop();
     }
     const cached = current.gateway;
-    current.gateway = awaitingGateway(cached, confirmRestored(saved, generation, cached));
+    const restoredAs = generation;
+    const confirmed = (quiet?.over ?? Promise.resolve()).then(() =>
+      confirmRestored(saved, restoredAs, cached),
+    );
+    current.gateway = awaitingGateway(cached, confirmed, quiet?.end);
     return reopenLastShop();
   }
 
