@@ -50,6 +50,12 @@ function bootSession(data: BootData | null, boot: Boot | undefined): SessionInfo
   return data.session.value;
 }
 
+/** The user of a session the core ended after start-up began (a login screen's notice). */
+function endedAtBoot(data: BootData | null, boot: Boot | undefined): string | null {
+  if (data === null || boot?.expired !== true || !data.session.ok) return null;
+  return data.session.value?.user ?? null;
+}
+
 /**
  * `boot`: the start-up calls main.tsx began (tests leave it out, and the app starts them). When
  * their answers are already in, the first render is the screen they lead to, not a spinner.
@@ -62,8 +68,11 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
     bootSession(boot?.ready ?? null, boot),
   );
   const [booting, setBooting] = useState(() => (boot?.ready ?? null) === null);
-  const [notice, setNotice] = useState<ErrorCode | null>(null);
-  const [lastUser, setLastUser] = useState<string | null>(null);
+  // A login screen rendered in the first pass shows why at once: its form reads lastUser once.
+  const [lastUser, setLastUser] = useState(() => endedAtBoot(boot?.ready ?? null, boot));
+  const [notice, setNotice] = useState<ErrorCode | null>(() =>
+    lastUser === null ? null : 'SESSION_EXPIRED',
+  );
 
   const applyLanguage = useCallback(
     (lng: Language) => {

@@ -42,17 +42,20 @@ function ask<M extends InboxMethod>(
 /**
  * Starts a call now that a screen about to mount will make: its first call of that method with
  * the same input gets this answer instead of asking again. Any other input asks anew. Changed
- * inquiries reported meanwhile void it (the answer may predate them).
+ * inquiries reported meanwhile void it (the answer may predate them). Resolves once the answer
+ * is in (peekArrived sees it from then on).
  */
-export function prefetch<M extends InboxMethod>(method: M, input: CallInput<M>): void {
+export function prefetch<M extends InboxMethod>(method: M, input: CallInput<M>): Promise<void> {
   stopWatching?.(); // one listener, on the bridge of now
   stopWatching = subscribe('inquiriesChanged', () => forgetEarly());
   const entry: { input: string; answer: Promise<Result<unknown>>; settled?: Result<unknown> } = {
     input: JSON.stringify(input),
     answer: ask(method, input),
   };
-  void entry.answer.then((r) => (entry.settled = r));
   early.set(method, entry);
+  return entry.answer.then((r) => {
+    entry.settled = r;
+  });
 }
 
 /**

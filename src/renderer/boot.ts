@@ -6,6 +6,7 @@ import type { InboxOutputs } from '../shared/api.js';
 import type { Result } from '../shared/errors.js';
 import { call, prefetch, subscribe } from './api.js';
 import { DEFAULT_FILTERS, toSearchInput } from './inbox/filters.js';
+import { loadScreenFor } from './screens/load.js';
 
 export interface BootData {
   session: Result<InboxOutputs['getSession']>;
@@ -23,19 +24,35 @@ export interface Boot {
   readonly expired: boolean;
 }
 
+/**
+ * Resolves once the answers, the code of the screen they lead to and, for a restored inbox, its
+ * first page and counters are in: the screen then renders complete in one pass. Before, the
+ * session arrived first and the inbox's lazy component suspended behind a spinner for its
+ * chunk (React then rendered it again as a retry, in 5 ms time slices); later the inbox
+ * rendered empty because its first page, asked for ahead, had not been handed to the page
+ * yet, and rendered and laid out again when it was.
+ */
 export async function loadBootData(): Promise<BootData> {
   const session = call('getSession', {});
   const settings = call('getSettings', {});
-  prefetchFirstScreen(await session);
-  return { session: await session, settings: await settings };
+  const opened = await session;
+  const firstScreen = [
+    ...prefetchFirstScreen(opened),
+    loadScreenFor(opened.ok ? opened.value : null),
+  ];
+  const data = { session: opened, settings: await settings };
+  await Promise.all(firstScreen);
+  return data;
 }
 
 /** The inbox's first calls (its own default query) when the session opens straight into it. */
-function prefetchFirstScreen(session: BootData['session']): void {
+function prefetchFirstScreen(session: BootData['session']): Promise<void>[] {
   const shopId = session.ok ? session.value?.selectedShopId : null;
-  if (shopId === null || shopId === undefined) return;
-  prefetch('search', toSearchInput(DEFAULT_FILTERS, shopId));
-  prefetch('counts', { shopId });
+  if (shopId === null || shopId === undefined) return [];
+  return [
+    prefetch('search', toSearchInput(DEFAULT_FILTERS, shopId)),
+    prefetch('counts', { shopId }),
+  ];
 }
 
 /** Starts the boot calls; the bridge must be up. */

@@ -26,7 +26,10 @@ describe('start-up', () => {
     const fake = new FakeInbox(5).loggedIn('all');
     const boot = started(fake);
     await boot.data;
-    await waitFor(() => expect(fake.callsOf('counts')).toHaveLength(1));
+    // The boot data waits for them: the inbox mounts with its first page and counters in.
+    expect(peekArrived('search', toSearchInput(DEFAULT_FILTERS, 'all'))?.ok).toBe(true);
+    expect(peekArrived('counts', { shopId: 'all' })?.ok).toBe(true);
+    expect(inboxChunk.loaded()).not.toBeNull();
     expect(fake.callsOf('search')).toEqual([toSearchInput(DEFAULT_FILTERS, 'all')]);
     expect(fake.callsOf('counts')).toEqual([{ shopId: 'all' }]);
 
