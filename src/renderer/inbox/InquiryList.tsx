@@ -1,5 +1,11 @@
 // The result grid: the guide's columns, newest first, virtualized so 100k rows scroll smoothly.
-import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  useVirtualizer,
+  type Rect,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
 import { Spin } from 'antd';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
@@ -45,6 +51,24 @@ function observeSizeAfterLayout(
 }
 
 const windowRect = (): Rect => ({ width: window.innerWidth, height: window.innerHeight });
+
+type ScrollTo = VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'];
+const placed = new WeakSet<Element>();
+
+/**
+ * Scrolls the list, except for the virtualizer's first write when it is to the top: a list
+ * element that has just mounted is there already, and scrollTo forced a synchronous layout of
+ * the freshly inserted inbox inside its first commit (85 ms of a cold start at 100k, and the
+ * browser laid the page out again for its frame). Now the browser lays it out once.
+ */
+const scrollUnlessAlreadyThere: ScrollTo = (offset, options, instance) => {
+  const element = instance.scrollElement;
+  if (element !== null && !placed.has(element)) {
+    placed.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
+};
 
 /**
  * The rows' translation function, with plain labels remembered. Every row asks for the same
@@ -94,6 +118,7 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
     useFlushSync: false,
     initialRect: windowRect(),
     observeElementRect: observeSizeAfterLayout,
+    scrollToFn: scrollUnlessAlreadyThere,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;

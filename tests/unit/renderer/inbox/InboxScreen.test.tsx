@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { user } from '../setup.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeInbox, inquiry } from '../fakeApi.js';
 import { dialogTitled, pick } from '../antd.js';
 import { renderApp } from '../render.js';
@@ -228,6 +228,23 @@ describe('Inquiries & messages → From customers', () => {
     act(() => search.blur());
     await u.keyboard('?');
     expect(await dialogTitled('Keyboard shortcuts')).toBeDefined();
+  });
+
+  it('does not scroll the list as it mounts at the top; keeps a selection below the view in view', async () => {
+    const scrolls = vi.spyOn(Element.prototype, 'scrollTo');
+    try {
+      renderApp(new FakeInbox(60).loggedIn());
+      await waitFor(() => expect(dataRows().length).toBeGreaterThan(20)); // the first screenful
+      // Scrolling to where a new list already is forced a layout of the whole page at start-up.
+      expect(scrolls).not.toHaveBeenCalled();
+      await user().keyboard('j'.repeat(30));
+      // (jsdom lays nothing out, so the offset it is asked for is clamped to 0.)
+      expect(scrolls).toHaveBeenCalledWith(
+        expect.objectContaining({ top: expect.any(Number) as number }),
+      );
+    } finally {
+      scrolls.mockRestore();
+    }
   });
 
   it('searches as the seller types, one search in flight, painting only the latest', async () => {
