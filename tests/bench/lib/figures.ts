@@ -48,6 +48,9 @@ export function buildFigures(m: SuiteMeasurements): FigureRow[] {
   const scrollFps = fps(m.scroll.frames);
   const scrollLong = Math.max(0, ...m.scroll.longTasks.map((t) => t.ms));
   const coldWorst = Math.max(...m.cold.map((c) => c.totalMs));
+  // Its parts, and the new tab (what the total holds beyond the shell and the page).
+  const worst = m.cold.find((c) => c.totalMs === coldWorst);
+  const tab = worst === undefined ? 0 : worst.totalMs - worst.shellMs - worst.pageMs;
   const syncBlock = Math.max(m.mainThreadBusyMax, ...m.syncLongTasks);
   return [
     {
@@ -94,7 +97,7 @@ export function buildFigures(m: SuiteMeasurements): FigureRow[] {
     },
     {
       figure: `Cold start → first list painted (${m.counts.inquiries} cached)`,
-      value: `worst ${seconds(coldWorst)} of ${m.cold.length} (shell up ${ms(m.cold[0]?.shellMs ?? 0)}, page ${ms(m.cold[0]?.pageMs ?? 0)})`,
+      value: `worst ${seconds(coldWorst)} of ${m.cold.length} (shell up ${ms(worst?.shellMs ?? 0)}, new tab ${ms(tab)}, page ${ms(worst?.pageMs ?? 0)}); all: ${m.cold.map((c) => seconds(c.totalMs)).join(', ')}`,
       target: '≤ 1.5 s',
       reference: '— (browser already running)',
       met: coldWorst <= 1500,
