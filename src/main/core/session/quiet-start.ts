@@ -2,7 +2,7 @@
 // the cache and stays off the network for a moment, so the window's first paint has the machine
 // to itself. On a two-core laptop the restored start's network work (Node's HTTP client loading,
 // the login's confirmation, the first sync pass, the parsing of their answers) competed with the
-// page's start-up for the CPU: a cold start at 100k painted its list ~0.3 s later with it.
+// page's start-up for the CPU: a cold start at 100k painted its list up to ~0.3 s later with it.
 
 export interface Quiet {
   /** Resolves when the quiet is over: after its time, or when something ended it. */
