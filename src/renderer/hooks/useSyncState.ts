@@ -1,6 +1,6 @@
 // Header state: online/offline from connectivity events, syncing from progress events, and the
 // core's own sync status for the last sync time and errors.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../shared/api.js';
 import { call } from '../api.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
@@ -37,8 +37,15 @@ export function useSyncState() {
     void read();
   }, [read]);
 
+  // Each shop reports how much its pass has fetched so far; shops sync side by side.
+  const fetchedByShop = useRef(new Map<string, number>());
   useBridgeEvent('syncProgress', (p) => {
-    setView((v) => ({ ...v, syncing: !p.done, fetched: p.done ? 0 : v.fetched + p.fetched }));
+    const shops = fetchedByShop.current;
+    if (p.done) shops.delete(p.shopId);
+    else shops.set(p.shopId, p.fetched);
+    let fetched = 0;
+    for (const n of shops.values()) fetched += n;
+    setView((v) => ({ ...v, syncing: shops.size > 0, fetched }));
     if (p.done) void read();
   });
   useBridgeEvent('connectivity', ({ online }) => {

@@ -313,6 +313,20 @@ describe('Inquiries & messages → From customers', () => {
       fake.emit('syncProgress', { shopId: 'shop-a', fetched: 40, applied: 40, done: false }),
     );
     expect(await screen.findByText('Syncing… (40 fetched)')).toBeDefined();
+    // Each shop reports its own running total; the badge adds up the shops still syncing.
+    act(() => {
+      fake.emit('syncProgress', { shopId: 'shop-a', fetched: 90, applied: 90, done: false });
+      fake.emit('syncProgress', { shopId: 'shop-b', fetched: 10, applied: 10, done: false });
+    });
+    expect(await screen.findByText('Syncing… (100 fetched)')).toBeDefined();
+    act(() =>
+      fake.emit('syncProgress', { shopId: 'shop-a', fetched: 90, applied: 90, done: true }),
+    );
+    expect(await screen.findByText('Syncing… (10 fetched)')).toBeDefined();
+    act(() =>
+      fake.emit('syncProgress', { shopId: 'shop-b', fetched: 10, applied: 10, done: true }),
+    );
+    expect(await screen.findByText(/Up to date/)).toBeDefined();
 
     await user().click(screen.getByRole('button', { name: /Outbox/ }));
     const drawer = await dialogTitled('Outbox: waiting to be sent');
