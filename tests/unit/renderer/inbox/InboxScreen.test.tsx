@@ -19,6 +19,18 @@ async function inboxWith(count: number): Promise<FakeInbox> {
 /** Resolves once the inquiry's latest page has been asked for (read ahead). */
 const readAhead = (fake: FakeInbox, inquiryId: string | null) =>
   waitFor(() => expect(fake.callsOf('openThread')).toContainEqual({ inquiryId, limit: 50 }));
+/**
+ * On an inbox of 4, presses `move`, waits until the second row has been read ahead, stops the
+ * core answering reads, then presses `open`: only what was read ahead can be shown.
+ */
+async function openOnlyReadAhead(move: string, open: string): Promise<void> {
+  const fake = await inboxWith(4);
+  const u = user();
+  await u.keyboard(move);
+  await readAhead(fake, dataRows()[1]!.getAttribute('data-inquiry-id'));
+  fake.gates.set('openThread', new Promise(() => undefined));
+  await u.keyboard(open);
+}
 const lastSearch = (fake: FakeInbox) => fake.callsOf('search').at(-1) as Record<string, unknown>;
 
 describe('Inquiries & messages → From customers', () => {
@@ -148,26 +160,12 @@ describe('Inquiries & messages → From customers', () => {
   });
 
   it('reads the selected row ahead: Enter shows its conversation without waiting for the core', async () => {
-    const fake = await inboxWith(4);
-    const u = user();
-    await u.keyboard('jj');
-    const selected = dataRows()[1]!.getAttribute('data-inquiry-id');
-    await readAhead(fake, selected);
-    // From now on the core does not answer reads: only what was read ahead can be shown.
-    fake.gates.set('openThread', new Promise(() => undefined));
-    await u.keyboard('{Enter}');
+    await openOnlyReadAhead('jj', '{Enter}');
     expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
   });
 
   it('reads the row below the selection too: j then Enter shows it without waiting', async () => {
-    const fake = await inboxWith(4);
-    const u = user();
-    await u.keyboard('j');
-    const below = dataRows()[1]!.getAttribute('data-inquiry-id');
-    await readAhead(fake, below);
-    // The core answers no more reads: only what was read ahead can be shown.
-    fake.gates.set('openThread', new Promise(() => undefined));
-    await u.keyboard('j{Enter}');
+    await openOnlyReadAhead('j', 'j{Enter}');
     expect(await screen.findByRole('heading', { name: 'Question 2' })).toBeDefined();
   });
 
