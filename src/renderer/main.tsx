@@ -13,7 +13,7 @@ async function start(): Promise<void> {
   const started = await boot;
   // The app mounts once its code and the boot data are both in: its first render is then the
   // screen they lead to. Mounting earlier rendered a spinner first (Ant Design's theme, a
-  // fullscreen Spin: ~100 ms of a cold start) only to replace it; index.html's own spinner
+  // fullscreen Spin: ~100 ms of a cold start) only to replace it; index.html's still splash
   // stands in until then.
   const [app] = await Promise.all([import('./mount.js'), started.data.catch(() => null)]);
   app.mountApp(started);

@@ -5,19 +5,12 @@
 // half-converted romaji or pinyin is not what the seller is looking for.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select, type InputRef } from 'antd';
-import {
-  lazy,
-  memo,
-  Suspense,
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type Ref,
-} from 'react';
+import { memo, Suspense, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
 import { markStart } from '../perf.js';
+import { chunkComponent } from '../screens/index.js';
+import { chunk } from '../screens/load.js';
 import { DETAIL_FIELDS, type Filters } from './filters.js';
 
 interface Props {
@@ -28,7 +21,10 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-const DateRangeFilter = lazy(() => import('./DateRangeFilter.js'));
+const DateRangeFilter = chunkComponent(
+  chunk(() => import('./DateRangeFilter.js')),
+  (m) => m.default,
+);
 /** Holds the range picker's place (its size) until its code is in: the row does not move. */
 const RANGE_PLACEHOLDER: CSSProperties = {
   display: 'inline-block',

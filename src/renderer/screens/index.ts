@@ -4,8 +4,8 @@ import { createElement, lazy, type ComponentType, type FunctionComponent } from 
 import { inboxChunk, loginChunk, shopPickerChunk, type Chunk } from './load.js';
 
 /**
- * Like React.lazy, but a component whose code has already loaded (main.tsx preloads the screen
- * boot leads to) renders in the first pass instead of suspending behind a fallback for a tick.
+ * Like React.lazy, but a component whose code has already loaded (boot.ts loads the screen the
+ * session opens into) renders in the first pass instead of suspending behind a fallback for a tick.
  */
 export function chunkComponent<M, P extends object>(
   code: Chunk<M>,

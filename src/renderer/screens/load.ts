@@ -1,5 +1,5 @@
 // Where each screen's code is: its own chunk, loaded once, on demand. Kept free of React so
-// main.tsx can start loading the screen a session opens into before the app's code has arrived.
+// boot.ts can start loading the screen a session opens into before the app's code has arrived.
 import type { SessionInfo } from '../../shared/api.js';
 
 export interface Chunk<M> {
