@@ -51,7 +51,7 @@ export const InquiryRow = memo(function InquiryRow(p: RowProps) {
   const { t } = p;
   const r = p.row;
   const fromParty = r.inqType === 'HELP' ? t('list.party.qoo10') : t('list.party.customer');
-  const cls = `tw-row${p.selected ? ' tw-row-selected' : ''}${p.opened ? ' tw-row-open' : ''}`;
+  const cls = `tw-row tw-row-body${p.selected ? ' tw-row-selected' : ''}${p.opened ? ' tw-row-open' : ''}`;
   return (
     <div
       role="row"
