@@ -57,9 +57,20 @@ export function useSearch(input: SearchInput) {
   const inFlight = useRef(false);
   const pending = useRef<{ limit: number | undefined; quiet: boolean } | null>(null);
 
+  // A next page whose answer was dropped because a quiet refresh began meanwhile: the refresh
+  // re-reads only the rows already shown, so the page is asked for again once it has landed.
+  // Otherwise nothing asks again (the list asks when its last row comes near the end, and that
+  // row has not moved): j stopped at the last loaded row while replies were being sent.
+  const moreDropped = useRef(false);
+  const loadMoreRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  /** Searches the seller asked for so far (not quiet refreshes): a new one starts at the top. */
+  const asked = useRef(0);
+
   const run = useCallback(async (limit?: number, quiet = false) => {
     ++request.current;
     if (!quiet) {
+      asked.current++;
+      moreDropped.current = false;
       markStartOnce('search');
       // Typing on while a search runs: already loading, nothing to re-render.
       setState((s) => (s.loading && s.error === null ? s : { ...s, loading: true, error: null }));
@@ -97,6 +108,10 @@ export function useSearch(input: SearchInput) {
     } finally {
       inFlight.current = false;
     }
+    if (moreDropped.current) {
+      moreDropped.current = false;
+      void loadMoreRef.current();
+    }
   }, []);
 
   useEffect(() => {
@@ -113,9 +128,18 @@ export function useSearch(input: SearchInput) {
     if (!next || loadingMore.current) return;
     loadingMore.current = true;
     const id = request.current;
+    const query = asked.current;
     const res = await call('search', { ...inputRef.current, cursor: next });
     loadingMore.current = false;
-    if (id !== request.current) return;
+    if (id !== request.current) {
+      moreDropped.current = query === asked.current; // only quiet refreshes came between
+      // The refresh that dropped it has landed already: nothing else will ask again.
+      if (moreDropped.current && !inFlight.current) {
+        moreDropped.current = false;
+        void loadMoreRef.current();
+      }
+      return;
+    }
     if (!res.ok) {
       setState((s) => ({ ...s, error: res.error }));
       return;
@@ -128,6 +152,7 @@ export function useSearch(input: SearchInput) {
       hasMore: res.value.nextCursor !== null,
     }));
   }, []);
+  loadMoreRef.current = loadMore;
 
   const rowCount = useRef(0);
   rowCount.current = state.rows.length;

@@ -245,6 +245,37 @@ describe('Inquiries & messages → From customers', () => {
     }
   });
 
+  it('asks again for the next page when a quiet refresh dropped its answer', async () => {
+    // A window tall enough that the list's last rendered row is near the end of the first page:
+    // it asks for the next one at once.
+    const height = window.innerHeight;
+    Object.defineProperty(window, 'innerHeight', { value: 1400, configurable: true });
+    try {
+      const fake = new FakeInbox(120).loggedIn();
+      let releaseFirst = (): void => undefined;
+      fake.gates.set('search', new Promise<void>((r) => (releaseFirst = r)));
+      renderApp(fake);
+      await waitFor(() => expect(fake.callsOf('search')).toHaveLength(1));
+      let releaseHeld = (): void => undefined;
+      act(() => {
+        fake.gates.set('search', new Promise<void>((r) => (releaseHeld = r)));
+        releaseFirst();
+      });
+      const asked = () => fake.callsOf('search') as Record<string, unknown>[];
+      await waitFor(() => expect(asked()[1]).toMatchObject({ cursor: '50' }));
+      // News from the core while the page is out: a quiet refresh of the rows shown.
+      act(() => fake.emit('inquiriesChanged', { shopId: 'shop-a', inquiryIds: [] }));
+      await waitFor(() => expect(asked()).toHaveLength(3));
+      expect(asked()[2]).not.toHaveProperty('cursor');
+      fake.gates.delete('search');
+      act(() => releaseHeld());
+      // The refresh superseded the page's answer; once it has landed the page is asked again.
+      await waitFor(() => expect(asked()[3]).toMatchObject({ cursor: '50' }));
+    } finally {
+      Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
+    }
+  });
+
   it('searches as the seller types, one search in flight, painting only the latest', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
