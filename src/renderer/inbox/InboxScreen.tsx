@@ -157,6 +157,7 @@ export function InboxScreen() {
                 {t('list.total', { n: search.total })}
               </div>
               <InquiryList
+                query={input}
                 rows={rows}
                 total={search.total}
                 loading={search.loading}

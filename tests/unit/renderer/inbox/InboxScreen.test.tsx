@@ -276,6 +276,55 @@ describe('Inquiries & messages → From customers', () => {
     }
   });
 
+  it('asks for the next page of a new query even when its first page looks like the last one', async () => {
+    const height = window.innerHeight;
+    Object.defineProperty(window, 'innerHeight', { value: 1400, configurable: true });
+    try {
+      const fake = new FakeInbox(120).loggedIn();
+      renderApp(fake);
+      const asked = () => fake.callsOf('search') as Record<string, unknown>[];
+      await waitFor(() => expect(asked()).toHaveLength(1));
+      // The list at once asks for the second page (its last rows are on screen): held.
+      let release = (): void => undefined;
+      fake.gates.set('search', new Promise<void>((r) => (release = r)));
+      await waitFor(() => expect(asked()[1]).toMatchObject({ cursor: '50' }));
+      // A query typed meanwhile (its first page as long as the last one) drops that page.
+      fireEvent.change(screen.getByRole('textbox', { name: 'Search text' }), {
+        target: { value: 'Question' },
+      });
+      await waitFor(() => expect(asked()[2]).toMatchObject({ text: 'Question' }));
+      fake.gates.delete('search');
+      act(() => release());
+      await waitFor(() =>
+        expect(asked().slice(3)).toContainEqual(
+          expect.objectContaining({ text: 'Question', cursor: '50' }),
+        ),
+      );
+    } finally {
+      Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
+    }
+  });
+
+  it('shows a new query from the top when the list was scrolled down', async () => {
+    const scrolls = vi.spyOn(Element.prototype, 'scrollTo');
+    try {
+      renderApp(new FakeInbox(60).loggedIn());
+      await waitFor(() => expect(dataRows().length).toBeGreaterThan(20));
+      const grid = screen.getByRole('grid');
+      Object.defineProperty(grid, 'scrollTop', { value: 900, configurable: true });
+      fireEvent.scroll(grid);
+      expect(scrolls).not.toHaveBeenCalled();
+      fireEvent.change(screen.getByRole('textbox', { name: 'Search text' }), {
+        target: { value: 'Question 1' },
+      });
+      await waitFor(() =>
+        expect(scrolls).toHaveBeenCalledWith(expect.objectContaining({ top: 0 })),
+      );
+    } finally {
+      scrolls.mockRestore();
+    }
+  });
+
   it('searches as the seller types, one search in flight, painting only the latest', async () => {
     const fake = new FakeInbox(4).loggedIn();
     renderApp(fake);
