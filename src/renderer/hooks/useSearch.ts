@@ -18,6 +18,8 @@ export interface SearchState {
   hasMore: boolean;
   /** Bumps each time a first page lands (drives the 'search:painted' mark). */
   seq: number;
+  /** The search the rows answer (its input, as JSON); quiet refreshes keep it. */
+  resultsOf: string;
 }
 
 const EMPTY: SearchState = {
@@ -27,6 +29,7 @@ const EMPTY: SearchState = {
   error: null,
   hasMore: false,
   seq: 0,
+  resultsOf: '',
 };
 const REFRESH_MAX = 500;
 
@@ -35,7 +38,15 @@ function arrivedState(input: SearchInput): { state: SearchState; cursor: string 
   const res = peekArrived('search', input);
   if (res?.ok !== true) return null;
   const { rows, total, nextCursor } = res.value;
-  const state = { rows, total, loading: false, error: null, hasMore: nextCursor !== null, seq: 1 };
+  const state = {
+    rows,
+    total,
+    loading: false,
+    error: null,
+    hasMore: nextCursor !== null,
+    seq: 1,
+    resultsOf: JSON.stringify(input),
+  };
   return { state, cursor: nextCursor };
 }
 
@@ -63,13 +74,13 @@ export function useSearch(input: SearchInput) {
   // row has not moved): j stopped at the last loaded row while replies were being sent.
   const moreDropped = useRef(false);
   const loadMoreRef = useRef<() => Promise<void>>(() => Promise.resolve());
-  /** Searches the seller asked for so far (not quiet refreshes): a new one starts at the top. */
-  const asked = useRef(0);
+  /** Searches the seller asked for so far (not quiet refreshes). */
+  const sellerSearches = useRef(0);
 
   const run = useCallback(async (limit?: number, quiet = false) => {
     ++request.current;
     if (!quiet) {
-      asked.current++;
+      sellerSearches.current++;
       moreDropped.current = false;
       markStartOnce('search');
       // Typing on while a search runs: already loading, nothing to re-render.
@@ -84,6 +95,7 @@ export function useSearch(input: SearchInput) {
         const next = pending.current;
         pending.current = null;
         const id = request.current;
+        const askedFor = JSON.stringify(inputRef.current);
         const q = next.limit ? { ...inputRef.current, limit: next.limit } : inputRef.current;
         const res = await call('search', q);
         if (id !== request.current) continue;
@@ -102,6 +114,7 @@ export function useSearch(input: SearchInput) {
             error: null,
             hasMore: res.value.nextCursor !== null,
             seq: s.seq + 1,
+            resultsOf: next.quiet ? s.resultsOf : askedFor,
           }));
         });
       }
@@ -128,11 +141,11 @@ export function useSearch(input: SearchInput) {
     if (!next || loadingMore.current) return;
     loadingMore.current = true;
     const id = request.current;
-    const query = asked.current;
+    const query = sellerSearches.current;
     const res = await call('search', { ...inputRef.current, cursor: next });
     loadingMore.current = false;
     if (id !== request.current) {
-      moreDropped.current = query === asked.current; // only quiet refreshes came between
+      moreDropped.current = query === sellerSearches.current; // only quiet refreshes came between
       // The refresh that dropped it has landed already: nothing else will ask again.
       if (moreDropped.current && !inFlight.current) {
         moreDropped.current = false;

@@ -157,7 +157,11 @@ export function InboxScreen() {
                 {t('list.total', { n: search.total })}
               </div>
               <InquiryList
-                query={input}
+                // Each query's results are a list of their own, shown from the top (the
+                // selection, when among them, is scrolled to). Kept scrolled down, a typed query
+                // showed rows from the middle and asked for its second page at once; scrolled
+                // up after it lands, the rows were rendered and laid out twice.
+                key={search.resultsOf}
                 rows={rows}
                 total={search.total}
                 loading={search.loading}

@@ -10,7 +10,7 @@ import { Spin } from 'antd';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { InquirySummary, SearchInput } from '../../shared/api.js';
+import type { InquirySummary } from '../../shared/api.js';
 import { InquiryRow } from './InquiryRow.js';
 
 const ROW_HEIGHT = 36;
@@ -91,8 +91,6 @@ function rememberingLabels(t: TFunction): TFunction {
 }
 
 export interface InquiryListProps {
-  /** The search the rows answer: a new one shows its results from the top. */
-  query: SearchInput;
   rows: InquirySummary[];
   total: number;
   loading: boolean;
@@ -132,16 +130,6 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
   useEffect(() => {
     if (hasMore && lastIndex >= rows.length - 20) loadMore();
   }, [hasMore, lastIndex, rows, loadMore]);
-
-  // A new query starts at the top; the selection, when among its results, is scrolled to below.
-  // (Kept scrolled down, each typed query also asked for its second page at once.) Only when
-  // scrolled: a scroll to where the list already is forces a layout inside the keystroke.
-  const shownQuery = useRef(p.query);
-  useEffect(() => {
-    if (shownQuery.current === p.query) return;
-    shownQuery.current = p.query;
-    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
-  }, [p.query, virtualizer]);
 
   useEffect(() => {
     if (p.selectedIndex >= 0) virtualizer.scrollToIndex(p.selectedIndex, { align: 'auto' });
