@@ -100,6 +100,8 @@ export interface InquiryListProps {
   openId: string | null;
   onOpen: (id: string, index: number) => void;
   showShop: boolean;
+  /** Told whether the list is scrolled away from its top, when that changes. */
+  onScrolledAway: (away: boolean) => void;
 }
 
 // Memoized: opening an inquiry or typing in the reply re-renders the inbox, not the list.
@@ -108,6 +110,7 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
   const rowT = useMemo(() => rememberingLabels(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = BASE_COLUMNS + (p.showShop ? SHOP_COLUMN : '');
+  const { onScrolledAway } = p;
   const virtualizer = useVirtualizer({
     count: p.rows.length,
     getScrollElement: () => scrollRef.current,
@@ -119,6 +122,7 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
     initialRect: windowRect(),
     observeElementRect: observeSizeAfterLayout,
     scrollToFn: scrollUnlessAlreadyThere,
+    onChange: (instance) => onScrolledAway((instance.scrollOffset ?? 0) > 0),
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
