@@ -139,14 +139,33 @@ export function useThread(inquiryId: string | null) {
     });
   }, []);
 
+  // News comes in bursts: a sent reply brings its outbox event and one or two changes of the
+  // inquiry within a few ms, and each re-read answered the same. One quiet re-read runs at a
+  // time; news meanwhile asks for one more once it is in.
+  // (The conversation on screen may change meanwhile: the next re-read is of the latest one.)
+  const rereading = useRef<'no' | 'yes' | 'again'>('no');
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
+  const reread = useCallback(async () => {
+    if (rereading.current !== 'no') {
+      rereading.current = 'again';
+      return;
+    }
+    do {
+      rereading.current = 'yes';
+      await latestLoad.current(true);
+    } while ((rereading.current as string) === 'again');
+    rereading.current = 'no';
+  }, []);
+
   useBridgeEvent('outboxChanged', (item) => {
     if (item.inquiryId !== inquiryId) return;
     addPending(item);
-    if (item.state === 'sent') void load(true);
+    if (item.state === 'sent') void reread();
   });
   useBridgeEvent('inquiriesChanged', ({ inquiryIds }) => {
-    if (inquiryId && inquiryIds.includes(inquiryId)) void load(true);
+    if (inquiryId && inquiryIds.includes(inquiryId)) void reread();
   });
 
-  return { ...state, loadOlder, addPending, reload: () => load(true) };
+  return { ...state, loadOlder, addPending, reload: reread };
 }

@@ -43,6 +43,27 @@ describe('conversation pane', () => {
     expect(within(articles[1]!).getByRole('button', { name: '<b>photo</b>.png' })).toBeDefined();
   });
 
+  it('re-reads the conversation once per burst of news, not once per event', async () => {
+    const fake = new FakeInbox(1).loggedIn();
+    await openFirstInquiry(fake);
+    const reads = () => fake.callsOf('openThread').length;
+    const before = reads();
+    let release = (): void => undefined;
+    fake.gates.set('openThread', new Promise<void>((r) => (release = r)));
+    const news = () =>
+      act(() => fake.emit('inquiriesChanged', { shopId: 'shop-a', inquiryIds: ['shop-a:1001'] }));
+    news();
+    news();
+    news();
+    // One re-read out; the news after it asks for one more, once.
+    expect(reads()).toBe(before + 1);
+    fake.gates.delete('openThread');
+    act(() => release());
+    await waitFor(() => expect(reads()).toBe(before + 2));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(reads()).toBe(before + 2);
+  });
+
   it('loads older messages in pages', async () => {
     const fake = new FakeInbox(1).loggedIn();
     fake.threads.set(
