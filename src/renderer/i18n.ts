@@ -55,5 +55,45 @@ export function createI18n(lng: Language = initialLanguage()): i18n {
     returnNull: false,
     initAsync: false,
   });
+  rememberPlainLookups(instance);
   return instance;
+}
+
+/** i18next's fixed `t`, as a plain function with the properties i18next gives it. */
+type FixedT = ((...args: unknown[]) => unknown) & {
+  lng?: string;
+  ns?: unknown;
+  keyPrefix?: unknown;
+};
+
+/**
+ * Remembers what a key with no options translates to, per language (and namespace and prefix),
+ * in every `t` that react-i18next hands out. An i18next lookup costs tens of µs (key parsing,
+ * resolution, nesting and interpolation passes), and screens repeat the same labels in every
+ * render: about 5 ms of each send, whose composer and conversation re-render. Calls with
+ * options (counts, times, names) still go through i18next; changed resources forget it all.
+ */
+function rememberPlainLookups(instance: i18n): void {
+  const known = new Map<string, string>();
+  instance.store.on('added', () => known.clear());
+  instance.store.on('removed', () => known.clear());
+  const fixedT = instance.getFixedT.bind(instance);
+  const remembering = (...args: Parameters<i18n['getFixedT']>) => {
+    const t = fixedT(...args) as unknown as FixedT;
+    const [, ns, keyPrefix] = args;
+    const scope = `${String(ns)}\u0000${String(keyPrefix)}\u0000`;
+    const lookup = (...callArgs: unknown[]): unknown => {
+      const [key] = callArgs;
+      if (callArgs.length !== 1 || typeof key !== 'string') return t(...callArgs);
+      const id = `${t.lng ?? instance.language}\u0000${scope}${key}`;
+      let text = known.get(id);
+      if (text === undefined) {
+        text = String(t(key));
+        known.set(id, text);
+      }
+      return text;
+    };
+    return Object.assign(lookup, { lng: t.lng, ns: t.ns, keyPrefix: t.keyPrefix });
+  };
+  instance.getFixedT = remembering as unknown as i18n['getFixedT'];
 }

@@ -7,8 +7,7 @@ import {
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import { memo, useEffect, useMemo, useRef } from 'react';
-import type { TFunction } from 'i18next';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../shared/api.js';
 import { InquiryRow } from './InquiryRow.js';
@@ -70,26 +69,6 @@ const scrollUnlessAlreadyThere: ScrollTo = (offset, options, instance) => {
   elementScroll(offset, options, instance);
 };
 
-/**
- * The rows' translation function, with plain labels remembered. Every row asks for the same
- * handful (status, type, category, parties), and an i18next lookup costs tens of µs: a few ms of
- * every page of results that lands. Calls with options (counts, times) go through.
- */
-function rememberingLabels(t: TFunction): TFunction {
-  const known = new Map<string, string>();
-  const labels = (key: string, options?: Record<string, unknown>): string => {
-    if (options !== undefined) return t(key, options);
-    let label = known.get(key);
-    if (label === undefined) {
-      label = t(key);
-      known.set(key, label);
-    }
-    return label;
-  };
-  // The rows call it as `t(key)` or `t(key, options)`; TFunction's other overloads are unused.
-  return labels as unknown as TFunction;
-}
-
 export interface InquiryListProps {
   rows: InquirySummary[];
   total: number;
@@ -107,7 +86,6 @@ export interface InquiryListProps {
 // Memoized: opening an inquiry or typing in the reply re-renders the inbox, not the list.
 export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
   const { t } = useTranslation();
-  const rowT = useMemo(() => rememberingLabels(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = BASE_COLUMNS + (p.showShop ? SHOP_COLUMN : '');
   const { onScrolledAway } = p;
@@ -189,7 +167,7 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
               selected={vi.index === p.selectedIndex}
               opened={row.id === p.openId}
               onOpen={p.onOpen}
-              t={rowT}
+              t={t}
             />
           );
         })}
