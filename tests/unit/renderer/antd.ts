@@ -3,10 +3,13 @@ import { screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { user } from './setup.js';
 
-/** Choose in an antd Select: open it, click the option (its visible item carries the title). */
+/**
+ * Choose in an antd Select: open it, click the option (its visible item carries the title). The
+ * inbox's filter selects mount just after its first paint: this waits for them.
+ */
 export async function pick(label: string, option: string): Promise<void> {
   const u = user();
-  await u.click(screen.getByRole('combobox', { name: label }));
+  await u.click(await screen.findByRole('combobox', { name: label }));
   const item = await waitFor(() => {
     const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].filter(
       (e) => e.getAttribute('title') === option,
