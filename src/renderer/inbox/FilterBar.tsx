@@ -5,19 +5,11 @@
 // half-converted romaji or pinyin is not what the seller is looking for.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select, type InputRef } from 'antd';
-import {
-  memo,
-  startTransition,
-  Suspense,
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type Ref,
-} from 'react';
+import { memo, Suspense, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
-import { afterPaint, markStart } from '../perf.js';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
+import { markStart } from '../perf.js';
 import { chunkComponent } from '../screens/index.js';
 import { chunk } from '../screens/load.js';
 import { DETAIL_FIELDS, type Filters } from './filters.js';
@@ -133,8 +125,7 @@ type FacetProps = Omit<Filters, 'text'> & Pick<Props, 'shops' | 'onChange'>;
 const FacetFilters = memo(function FacetFilters(f: FacetProps) {
   const { t } = useTranslation();
   const { onChange, shops } = f;
-  const [live, setLive] = useState(false);
-  useEffect(() => afterPaint(() => startTransition(() => setLive(true))), []);
+  const live = useAfterFirstPaint();
   return (
     <>
       {f.source === 'customer' && (

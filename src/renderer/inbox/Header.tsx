@@ -14,6 +14,7 @@ import { useApp } from '../AppContext.js';
 import { call } from '../api.js';
 import { formatLocal } from '../components/DateTime.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
 import { useSyncState } from '../hooks/useSyncState.js';
 import { ShopPickerForm } from '../screens/ShopPicker.js';
 import { OutboxControl } from './OutboxDrawer.js';
@@ -79,7 +80,9 @@ interface Props {
 // Memoized: the inbox re-renders on every selection and open; this part rarely changes.
 export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
   const { t } = useTranslation();
-  const { session, setSession } = useApp();
+  const { session, setSession, language } = useApp();
+  // The language select mounts once the inbox is on screen (see useAfterFirstPaint).
+  const live = useAfterFirstPaint();
   const [picking, setPicking] = useState(false);
   const shopName =
     session?.selectedShopId === 'all'
@@ -103,7 +106,13 @@ export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
       </Button>
       <SyncBadge />
       <OutboxControl onShow={onShowInquiry} />
-      <LanguageSelect bare />
+      {live ? (
+        <LanguageSelect bare />
+      ) : (
+        <span className="tw-select-placeholder" style={{ minWidth: 140 }} aria-hidden>
+          {t(`language.${language}`)}
+        </span>
+      )}
       <Button
         icon={<QuestionCircleOutlined aria-hidden />}
         onClick={onHelp}

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { SOURCES, type Source, type Status } from '../../shared/domain.js';
 import { useApp } from '../AppContext.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
 import { useSearch } from '../hooks/useSearch.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import { readThreadAhead } from '../hooks/threadCache.js';
@@ -242,24 +243,37 @@ const SourceTabs = memo(function SourceTabs({
   );
 });
 
-/** 咨询&留言 → 来自顾客的咨询: the guide's menu (one entry today). Memoized: Menu is heavy. */
+/**
+ * 咨询&留言 → 来自顾客的咨询: the guide's menu (one entry today). Memoized: Menu is heavy, and
+ * mounts once the inbox is on screen; until then its two entries stand in its place.
+ */
 const InboxNav = memo(function InboxNav() {
   const { t } = useTranslation();
+  const live = useAfterFirstPaint();
   return (
     <nav className="tw-nav" aria-label={t('nav.label')}>
-      <Menu
-        mode="inline"
-        defaultOpenKeys={['inquiries']}
-        selectedKeys={['fromCustomers']}
-        items={[
-          {
-            key: 'inquiries',
-            icon: <MessageOutlined aria-hidden />,
-            label: t('nav.inquiries'),
-            children: [{ key: 'fromCustomers', label: t('nav.fromCustomers') }],
-          },
-        ]}
-      />
+      {live ? (
+        <Menu
+          mode="inline"
+          defaultOpenKeys={['inquiries']}
+          selectedKeys={['fromCustomers']}
+          items={[
+            {
+              key: 'inquiries',
+              icon: <MessageOutlined aria-hidden />,
+              label: t('nav.inquiries'),
+              children: [{ key: 'fromCustomers', label: t('nav.fromCustomers') }],
+            },
+          ]}
+        />
+      ) : (
+        <div className="tw-nav-placeholder" aria-hidden>
+          <div>
+            <MessageOutlined /> {t('nav.inquiries')}
+          </div>
+          <div className="tw-nav-placeholder-selected">{t('nav.fromCustomers')}</div>
+        </div>
+      )}
     </nav>
   );
 });

@@ -45,7 +45,7 @@ describe('Inquiries & messages → From customers', () => {
     });
     renderApp(fake);
     await waitFor(() => expect(dataRows()).toHaveLength(3));
-    expect(screen.getByRole('menuitem', { name: /Inquiries & messages/ })).toBeDefined();
+    expect(await screen.findByRole('menuitem', { name: /Inquiries & messages/ })).toBeDefined();
     expect(screen.getAllByText('From customers').length).toBeGreaterThan(0);
     expect(await screen.findByRole('button', { name: 'Unanswered 7' })).toBeDefined();
     expect(screen.getByRole('button', { name: 'Unconfirmed 2' })).toBeDefined();
@@ -147,13 +147,13 @@ describe('Inquiries & messages → From customers', () => {
     expect(lastSearch(fake)).toMatchObject({ shopId: 'shop-b' });
   });
 
-  it('relabels the rows when the language changes (the list remembers labels per language)', async () => {
+  it('relabels the rows when the language changes (remembered labels are per language)', async () => {
     const fake = new FakeInbox(2).loggedIn();
     renderApp(fake);
     await waitFor(() => expect(dataRows()).toHaveLength(2));
     expect(within(dataRows()[0]!).getByText('Unprocessed')).toBeDefined();
     const u = user();
-    await u.click(screen.getByRole('combobox', { name: 'Language' }));
+    await u.click(await screen.findByRole('combobox', { name: 'Language' }));
     await u.click(await screen.findByText('日本語'));
     await waitFor(() => expect(within(dataRows()[0]!).getByText('未処理')).toBeDefined());
     expect(within(dataRows()[1]!).queryByText('Unprocessed')).toBeNull();
