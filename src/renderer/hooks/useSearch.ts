@@ -50,6 +50,13 @@ function arrivedState(input: SearchInput): { state: SearchState; cursor: string 
   return { state, cursor: nextCursor };
 }
 
+const rowId = (r: InquirySummary): string => r.id;
+
+/** The rows kept, as a new array when they answer another query than the shown ones. */
+function newListFor<T>(quiet: boolean, shown: T[], kept: T[]): T[] {
+  return !quiet && kept === shown ? [...kept] : kept;
+}
+
 export function useSearch(input: SearchInput) {
   // Start-up asked for the inbox's first page while its code loaded: when the answer is in,
   // the first render shows the rows (no empty pass, no second render).
@@ -108,7 +115,9 @@ export function useSearch(input: SearchInput) {
           cursor.current = res.value.nextCursor;
           setState((s) => ({
             // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
-            rows: keepUnchangedItems(s.rows, res.value.rows, (r) => r.id),
+            // Another query's answer is a new list even with the same rows (the list checks
+            // then whether it needs their next page).
+            rows: newListFor(next.quiet, s.rows, keepUnchangedItems(s.rows, res.value.rows, rowId)),
             total: res.value.total,
             loading: false,
             error: null,
@@ -136,9 +145,17 @@ export function useSearch(input: SearchInput) {
     void run();
   }, [key, run]);
 
+  // Asked for while a next page was out: the rows it was asked for may be another query's, whose
+  // own next page is then asked for once the one out is in (or dropped).
+  const moreWanted = useRef(false);
+
   const loadMore = useCallback(async () => {
     const next = cursor.current;
-    if (!next || loadingMore.current) return;
+    if (!next) return;
+    if (loadingMore.current) {
+      moreWanted.current = true;
+      return;
+    }
     loadingMore.current = true;
     const id = request.current;
     const query = sellerSearches.current;
@@ -146,9 +163,10 @@ export function useSearch(input: SearchInput) {
     loadingMore.current = false;
     if (id !== request.current) {
       moreDropped.current = query === sellerSearches.current; // only quiet refreshes came between
-      // The refresh that dropped it has landed already: nothing else will ask again.
-      if (moreDropped.current && !inFlight.current) {
+      // The search that dropped it has landed already: nothing else will ask again.
+      if ((moreDropped.current || moreWanted.current) && !inFlight.current) {
         moreDropped.current = false;
+        moreWanted.current = false;
         void loadMoreRef.current();
       }
       return;
@@ -158,6 +176,7 @@ export function useSearch(input: SearchInput) {
       return;
     }
     cursor.current = res.value.nextCursor;
+    moreWanted.current = false; // the rows grew: the list asks again if it still needs more
     setState((s) => ({
       ...s,
       rows: [...s.rows, ...res.value.rows],

@@ -276,34 +276,47 @@ describe('Inquiries & messages → From customers', () => {
     }
   });
 
-  it('asks for the next page of a new query even when its first page looks like the last one', async () => {
-    const height = window.innerHeight;
-    Object.defineProperty(window, 'innerHeight', { value: 1400, configurable: true });
-    try {
-      const fake = new FakeInbox(120).loggedIn();
-      renderApp(fake);
-      const asked = () => fake.callsOf('search') as Record<string, unknown>[];
-      await waitFor(() => expect(asked()).toHaveLength(1));
-      // The list at once asks for the second page (its last rows are on screen): held.
-      let release = (): void => undefined;
-      fake.gates.set('search', new Promise<void>((r) => (release = r)));
-      await waitFor(() => expect(asked()[1]).toMatchObject({ cursor: '50' }));
-      // A query typed meanwhile (its first page as long as the last one) drops that page.
-      fireEvent.change(screen.getByRole('textbox', { name: 'Search text' }), {
-        target: { value: 'Question' },
-      });
-      await waitFor(() => expect(asked()[2]).toMatchObject({ text: 'Question' }));
-      fake.gates.delete('search');
-      act(() => release());
-      await waitFor(() =>
-        expect(asked().slice(3)).toContainEqual(
-          expect.objectContaining({ text: 'Question', cursor: '50' }),
-        ),
-      );
-    } finally {
-      Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
-    }
-  });
+  for (const first of ['the page', 'the query'] as const) {
+    it(`asks for the next page of a new query whose first page looks like the last one (${first} answered first)`, async () => {
+      const height = window.innerHeight;
+      Object.defineProperty(window, 'innerHeight', { value: 1400, configurable: true });
+      try {
+        const fake = new FakeInbox(120).loggedIn();
+        renderApp(fake);
+        const asked = () => fake.callsOf('search') as Record<string, unknown>[];
+        await waitFor(() => expect(asked()).toHaveLength(1));
+        // The list at once asks for the second page (its last rows are on screen): held.
+        let releasePage = (): void => undefined;
+        fake.gates.set('search', new Promise<void>((r) => (releasePage = r)));
+        await waitFor(() => expect(asked()[1]).toMatchObject({ cursor: '50' }));
+        // A query typed meanwhile (its first page as long as the last one) drops that page.
+        let releaseQuery = (): void => undefined;
+        fake.gates.set('search', new Promise<void>((r) => (releaseQuery = r)));
+        fireEvent.change(screen.getByRole('textbox', { name: 'Search text' }), {
+          target: { value: 'Question' },
+        });
+        await waitFor(() => expect(asked()[2]).toMatchObject({ text: 'Question' }));
+        fake.gates.delete('search');
+        if (first === 'the page') {
+          act(() => releasePage());
+          act(() => releaseQuery());
+        } else {
+          act(() => releaseQuery());
+          await waitFor(() =>
+            expect(screen.getByRole('grid').getAttribute('aria-busy')).toBe('false'),
+          );
+          act(() => releasePage());
+        }
+        await waitFor(() =>
+          expect(asked().slice(3)).toContainEqual(
+            expect.objectContaining({ text: 'Question', cursor: '50' }),
+          ),
+        );
+      } finally {
+        Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
+      }
+    });
+  }
 
   it('shows a new query from the top when the list was scrolled down', async () => {
     renderApp(new FakeInbox(60).loggedIn());
