@@ -52,9 +52,13 @@ function arrivedState(input: SearchInput): { state: SearchState; cursor: string 
 
 const rowId = (r: InquirySummary): string => r.id;
 
-/** The rows kept, as a new array when they answer another query than the shown ones. */
-function newListFor<T>(quiet: boolean, shown: T[], kept: T[]): T[] {
-  return !quiet && kept === shown ? [...kept] : kept;
+/**
+ * The rows kept, as a new array when the list must check them again: they answer another query
+ * than the shown ones, or a next page asked for them was dropped (the list asks for next pages
+ * when its rows are replaced and their end is near).
+ */
+function rowsToShow<T>(recheck: boolean, shown: T[], kept: T[]): T[] {
+  return recheck && kept === shown ? [...kept] : kept;
 }
 
 export function useSearch(input: SearchInput) {
@@ -75,20 +79,15 @@ export function useSearch(input: SearchInput) {
   const inFlight = useRef(false);
   const pending = useRef<{ limit: number | undefined; quiet: boolean } | null>(null);
 
-  // A next page whose answer was dropped because a quiet refresh began meanwhile: the refresh
-  // re-reads only the rows already shown, so the page is asked for again once it has landed.
-  // Otherwise nothing asks again (the list asks when its last row comes near the end, and that
-  // row has not moved): j stopped at the last loaded row while replies were being sent.
-  const moreDropped = useRef(false);
-  const loadMoreRef = useRef<() => Promise<void>>(() => Promise.resolve());
-  /** Searches the seller asked for so far (not quiet refreshes). */
-  const sellerSearches = useRef(0);
+  // A next page whose answer was dropped for a newer search: the list checks its rows again once
+  // that search has landed. Otherwise nothing asked again (the list asks when its rows are
+  // replaced or its last row comes near their end, and a refresh mostly keeps both): j stopped
+  // at the last loaded row while replies were being sent.
+  const pageDropped = useRef(false);
 
   const run = useCallback(async (limit?: number, quiet = false) => {
     ++request.current;
     if (!quiet) {
-      sellerSearches.current++;
-      moreDropped.current = false;
       markStartOnce('search');
       // Typing on while a search runs: already loading, nothing to re-render.
       setState((s) => (s.loading && s.error === null ? s : { ...s, loading: true, error: null }));
@@ -113,11 +112,13 @@ export function useSearch(input: SearchInput) {
             return;
           }
           cursor.current = res.value.nextCursor;
+          const recheck = !next.quiet || pageDropped.current;
+          pageDropped.current = false;
           setState((s) => ({
             // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
             // Another query's answer is a new list even with the same rows (the list checks
             // then whether it needs their next page).
-            rows: newListFor(next.quiet, s.rows, keepUnchangedItems(s.rows, res.value.rows, rowId)),
+            rows: rowsToShow(recheck, s.rows, keepUnchangedItems(s.rows, res.value.rows, rowId)),
             total: res.value.total,
             loading: false,
             error: null,
@@ -130,10 +131,6 @@ export function useSearch(input: SearchInput) {
     } finally {
       inFlight.current = false;
     }
-    if (moreDropped.current) {
-      moreDropped.current = false;
-      void loadMoreRef.current();
-    }
   }, []);
 
   useEffect(() => {
@@ -145,30 +142,17 @@ export function useSearch(input: SearchInput) {
     void run();
   }, [key, run]);
 
-  // Asked for while a next page was out: the rows it was asked for may be another query's, whose
-  // own next page is then asked for once the one out is in (or dropped).
-  const moreWanted = useRef(false);
-
   const loadMore = useCallback(async () => {
     const next = cursor.current;
-    if (!next) return;
-    if (loadingMore.current) {
-      moreWanted.current = true;
-      return;
-    }
+    if (!next || loadingMore.current) return;
     loadingMore.current = true;
     const id = request.current;
-    const query = sellerSearches.current;
     const res = await call('search', { ...inputRef.current, cursor: next });
     loadingMore.current = false;
     if (id !== request.current) {
-      moreDropped.current = query === sellerSearches.current; // only quiet refreshes came between
-      // The search that dropped it has landed already: nothing else will ask again.
-      if ((moreDropped.current || moreWanted.current) && !inFlight.current) {
-        moreDropped.current = false;
-        moreWanted.current = false;
-        void loadMoreRef.current();
-      }
+      // The newer search has landed already: the list checks the rows it shows now.
+      if (inFlight.current) pageDropped.current = true;
+      else setState((s) => ({ ...s, rows: [...s.rows] }));
       return;
     }
     if (!res.ok) {
@@ -176,7 +160,6 @@ export function useSearch(input: SearchInput) {
       return;
     }
     cursor.current = res.value.nextCursor;
-    moreWanted.current = false; // the rows grew: the list asks again if it still needs more
     setState((s) => ({
       ...s,
       rows: [...s.rows, ...res.value.rows],
@@ -184,7 +167,6 @@ export function useSearch(input: SearchInput) {
       hasMore: res.value.nextCursor !== null,
     }));
   }, []);
-  loadMoreRef.current = loadMore;
 
   const rowCount = useRef(0);
   rowCount.current = state.rows.length;
