@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { HtmlTagDescriptor, Plugin, Rolldown, UserConfig } from 'vite';
+import { antdUsedRulesOnly } from './scripts/antd-css.js';
 
 /**
  * The code a start that opens the inbox runs after index.html's own script (main.tsx), in the
@@ -76,6 +77,7 @@ export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [react(), preloadFirstScreen()],
+  css: { postcss: { plugins: [antdUsedRulesOnly()] } },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -3,6 +3,7 @@
 // a product question, work offline, switch language. A screenshot of every main screen lands
 // in the test output folder (copied to docs/images/ for the user guide).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { keepsAntdClass } from '../../scripts/antd-css.js';
 import { DEMO_LOGIN, sandboxUrl, shellUrl } from './shell-env.js';
 
 test.describe.configure({ timeout: 240_000 });
@@ -47,6 +48,51 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
     .click();
 }
 
+/**
+ * Every class name the page renders from now on, even for a moment (a dropdown, a dialog): the
+ * build drops the antd rules of components the renderer does not use (scripts/antd-css.ts), and
+ * the day must not need any of them.
+ */
+async function recordClassNames(page: Page): Promise<Set<string>> {
+  const seen = new Set<string>();
+  await page.exposeFunction('twClassNamesSeen', (names: string[]) => {
+    for (const name of names) seen.add(name);
+  });
+  await page.addInitScript(() => {
+    const page = window as unknown as { twClassNamesSeen(names: string[]): Promise<void> };
+    const report = (names: string[]): Promise<void> => page.twClassNamesSeen(names);
+    const sent = new Set<string>();
+    const fresh: string[] = [];
+    const add = (name: string): void => {
+      if (name === '' || sent.has(name)) return;
+      sent.add(name);
+      fresh.push(name);
+    };
+    const addOf = (el: Element): void => el.classList.forEach(add);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes') {
+          addOf(record.target as Element);
+          record.oldValue?.split(/\s+/).forEach(add);
+        }
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          addOf(node);
+          node.querySelectorAll('[class]').forEach(addOf);
+        }
+      }
+      if (fresh.length > 0) void report(fresh.splice(0));
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class'],
+      attributeOldValue: true,
+    });
+  });
+  return seen;
+}
+
 async function setFaults(spec: string): Promise<void> {
   const res = await fetch(`${sandboxUrl()}/__admin/faults`, {
     method: 'PUT',
@@ -82,6 +128,7 @@ async function sendReply(
 
 test('a seller works through the inbox', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
+  const classNames = await recordClassNames(page);
   await page.goto(shellUrl());
 
   await test.step('log in', async () => {
@@ -262,5 +309,10 @@ test('a seller works through the inbox', async ({ page }) => {
       .click();
     await expect(page.getByRole('menuitem', { name: /咨询&留言/ })).toBeVisible();
     await shot(page, '14-chinese');
+  });
+
+  await test.step('every antd class the day rendered has its rules shipped', () => {
+    expect(classNames.size).toBeGreaterThan(100);
+    expect([...classNames].filter((c) => c.startsWith('ant-') && !keepsAntdClass(c))).toEqual([]);
   });
 });
