@@ -13,7 +13,7 @@ import { call } from './api.js';
 import { startBoot, type Boot, type BootData } from './boot.js';
 import { useBridgeEvent } from './hooks/useBridgeEvent.js';
 import { isLanguage, rememberLanguage } from './i18n.js';
-import { antdLocale, applyDayjsLocale } from './locale.js';
+import { antdLocale, applyDayjsLocale, fontFamily } from './locale.js';
 import { afterPaint } from './perf.js';
 import { InboxScreen, Login, ShopPicker } from './screens/index.js';
 import { preloadNextScreen } from './screens/load.js';
@@ -42,7 +42,13 @@ const MOTION = false;
  * element, and each insertion restyled the whole document: opening a conversation cost 100+ ms
  * of that alone. Theme tokens still apply through the stylesheet's CSS variables.
  */
-const THEME = { zeroRuntime: true, token: { borderRadius: 4, motion: MOTION } };
+const themeFor = (lng: Language) =>
+  ({
+    zeroRuntime: true,
+    token: { borderRadius: 4, motion: MOTION, fontFamily: fontFamily(lng) },
+  }) as const;
+/** One object per language: a new one would make every antd component render again. */
+const THEMES = { en: themeFor('en'), ja: themeFor('ja'), 'zh-CN': themeFor('zh-CN') };
 
 /** The session boot data opens with; none when the core ended it since start-up began. */
 function bootSession(data: BootData | null, boot: Boot | undefined): SessionInfo | null {
@@ -161,7 +167,7 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={antdLocale(language)} theme={THEME} button={BUTTON_CONFIG}>
+      <ConfigProvider locale={antdLocale(language)} theme={THEMES[language]} button={BUTTON_CONFIG}>
         <AntApp>
           <AppContext.Provider value={state}>{screen}</AppContext.Provider>
         </AntApp>
