@@ -2,7 +2,7 @@
 // information" and "start automatically when Windows starts". Errors show in place and the
 // typed ID stays.
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Typography } from 'antd';
-import { useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, ErrorCode } from '../../shared/errors.js';
 import { useApp } from '../AppContext.js';
@@ -57,6 +57,8 @@ export function Login({ notice, lastUser }: { notice: ErrorCode | null; lastUser
   const { setSession, language } = useApp();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
+  // The guard against a second submit: `busy` renders as a transition, a moment later.
+  const submitting = useRef(false);
   const [error, setError] = useState<AppError | null>(null);
   const [initial] = useState(() => {
     const prefs = loadPrefs();
@@ -64,8 +66,14 @@ export function Login({ notice, lastUser }: { notice: ErrorCode | null; lastUser
   });
 
   const submit = async (v: FormValues): Promise<void> => {
-    setBusy(true);
-    setError(null);
+    if (submitting.current) return;
+    submitting.current = true;
+    // Not in the click: rendering the whole form again there made the submit one task of 40-60
+    // ms, the longest the renderer ran from "Log in" to the end of the first sync.
+    startTransition(() => {
+      setBusy(true);
+      setError(null);
+    });
     const res = await call('login', {
       user: v.user.trim(),
       password: v.password,
@@ -73,6 +81,7 @@ export function Login({ notice, lastUser }: { notice: ErrorCode | null; lastUser
       remember: v.remember,
     });
     if (!res.ok) {
+      submitting.current = false;
       setBusy(false);
       setError(res.error);
       form.setFieldValue('password', '');

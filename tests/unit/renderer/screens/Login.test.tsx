@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { user } from '../setup.js';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeInbox } from '../fakeApi.js';
 import { renderApp } from '../render.js';
@@ -50,6 +50,22 @@ describe('Login screen', () => {
     );
     expect(screen.getByLabelText<HTMLInputElement>('ID or e-mail').value).toBe('demo');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+  });
+
+  it('logs in once when the form is submitted again while the first log-in is out', async () => {
+    const fake = new FakeInbox();
+    let release = (): void => undefined;
+    fake.gates.set('login', new Promise<void>((r) => (release = r)));
+    renderApp(fake);
+    await fillAndSubmit('demo', 'demo1234');
+    await waitFor(() => expect(fake.callsOf('login')).toHaveLength(1));
+    // The busy state renders as a transition, so the button may not hold a submit back yet.
+    const form = screen.getByLabelText('Password').closest('form');
+    if (form === null) throw new Error('no form');
+    fireEvent.submit(form);
+    release();
+    expect(await screen.findByRole('radiogroup', { name: 'Select shop' })).toBeDefined();
+    expect(fake.callsOf('login')).toHaveLength(1);
   });
 
   it.each([
