@@ -21,7 +21,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useStartOver } from '../hooks/useStartOver.js';
-import { markPainted, markStart } from '../perf.js';
+import { afterPaint, markPainted, markStart } from '../perf.js';
 import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
@@ -37,6 +37,8 @@ interface Props {
   draft: Draft | null;
   capabilities: Capabilities;
   onQueued: (item: OutboxItem) => void;
+  /** Where the seller goes once the queued reply is on screen (the list, so j moves on). */
+  afterQueued?: () => void;
   ref?: Ref<ComposerHandle>;
 }
 
@@ -62,6 +64,7 @@ export const Composer = memo(function Composer({
   draft,
   capabilities,
   onQueued,
+  afterQueued,
   ref,
 }: Props) {
   const { t } = useTranslation();
@@ -160,6 +163,7 @@ export const Composer = memo(function Composer({
     setSlow(false);
     if (!res.ok) {
       setError(res.error);
+      textRef.current?.focus(); // back to the reply, to fix it
       return;
     }
     touched.current = false;
@@ -168,6 +172,9 @@ export const Composer = memo(function Composer({
     setDraftState('idle');
     onQueued(res.value);
     setQueuedCount((n) => n + 1);
+    // Away from the text area, where a j would be typed. After the paint: moving the focus
+    // repaints the list, and the queued reply comes first.
+    if (afterQueued) afterPaint(afterQueued);
   };
 
   const requestSend = (): void => {
@@ -180,6 +187,7 @@ export const Composer = memo(function Composer({
       setError({ code: 'REPLY_TOO_LONG', message: 'too long', details: { max: REPLY_MAX_CHARS } });
       return;
     }
+    let confirmed = false;
     void modal.confirm({
       ...INSTANT_CONFIRM,
       title: t('composer.confirmTitle'),
@@ -187,7 +195,15 @@ export const Composer = memo(function Composer({
       okText: t('composer.send'),
       cancelText: t('common.cancel'),
       // Closes at once: the outbox answers in milliseconds and the thread shows the result.
-      onOk: () => void send(),
+      onOk: () => {
+        confirmed = true;
+        void send();
+      },
+      // Cancelled: back to the reply. Sent: send() moves on, once the queued reply is shown.
+      focusable: { focusTriggerAfterClose: false },
+      afterClose: () => {
+        if (!confirmed) textRef.current?.focus();
+      },
     });
   };
 

@@ -16,6 +16,8 @@ interface Props {
   inquiryId: string | null;
   composerRef: Ref<ComposerHandle>;
   actionsRef: Ref<ActionsHandle>;
+  /** A reply is queued and on screen: where the focus goes next. */
+  afterReplyQueued?: () => void;
 }
 
 // Memoized: the inbox re-renders on every selection move and search answer, which change
@@ -24,6 +26,7 @@ export const ConversationPane = memo(function ConversationPane({
   inquiryId,
   composerRef,
   actionsRef,
+  afterReplyQueued,
 }: Props) {
   const { t } = useTranslation();
   const capabilities = useCapabilities();
@@ -85,6 +88,7 @@ export const ConversationPane = memo(function ConversationPane({
         draft={view.draft}
         capabilities={capabilities}
         onQueued={onQueued}
+        afterQueued={afterReplyQueued}
       />
     </section>
   );

@@ -29,7 +29,7 @@ import { Counters } from './Counters.js';
 import { FilterBar } from './FilterBar.js';
 import { DEFAULT_FILTERS, toSearchInput, type Filters } from './filters.js';
 import { Header } from './Header.js';
-import { InquiryList } from './InquiryList.js';
+import { InquiryList, type InquiryListHandle } from './InquiryList.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import './inbox.css';
 
@@ -66,6 +66,8 @@ export function InboxScreen() {
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<InputRef>(null);
   const composerRef = useRef<ComposerHandle>(null);
+  const listRef = useRef<InquiryListHandle>(null);
+  const focusList = useCallback(() => listRef.current?.focus(), []);
   const actionsRef = useRef<ActionsHandle>(null);
 
   const { rows, seq } = search;
@@ -169,6 +171,7 @@ export function InboxScreen() {
                 {t('list.total', { n: search.total })}
               </div>
               <InquiryList
+                ref={listRef}
                 key={listKey.n}
                 onScrolledAway={setScrolledAway}
                 rows={rows}
@@ -188,6 +191,7 @@ export function InboxScreen() {
                   inquiryId={openId}
                   composerRef={composerRef}
                   actionsRef={actionsRef}
+                  afterReplyQueued={focusList}
                 />
               </Suspense>
             </div>

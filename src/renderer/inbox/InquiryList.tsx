@@ -7,7 +7,7 @@ import {
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../shared/api.js';
 import { InquiryRow } from './InquiryRow.js';
@@ -81,12 +81,18 @@ export interface InquiryListProps {
   showShop: boolean;
   /** Told whether the list is scrolled away from its top, when that changes. */
   onScrolledAway: (away: boolean) => void;
+  ref?: Ref<InquiryListHandle>;
+}
+
+export interface InquiryListHandle {
+  focus(): void;
 }
 
 // Memoized: opening an inquiry or typing in the reply re-renders the inbox, not the list.
 export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(p.ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
   const columns = BASE_COLUMNS + (p.showShop ? SHOP_COLUMN : '');
   const { onScrolledAway } = p;
   const virtualizer = useVirtualizer({

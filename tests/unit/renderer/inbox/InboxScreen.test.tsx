@@ -228,6 +228,32 @@ describe('Inquiries & messages → From customers', () => {
     expect(await dialogTitled('Keyboard shortcuts')).toBeDefined();
   });
 
+  it('hands the focus to the list once a reply is queued, and back to the reply if cancelled', async () => {
+    const fake = await inboxWith(3);
+    const u = user();
+    await u.keyboard('j{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Question 1' })).toBeDefined();
+    const message = await screen.findByLabelText('Message');
+    await u.keyboard('r');
+    expect(document.activeElement).toBe(message);
+
+    await u.keyboard('Thank you.{Control>}{Enter}{/Control}');
+    await u.click(
+      within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() => expect(document.activeElement).toBe(message));
+
+    await u.keyboard('{Control>}{Enter}{/Control}');
+    await u.click(
+      within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Send' }),
+    );
+    await waitFor(() => expect(fake.callsOf('reply')).toHaveLength(1));
+    // In the text area a j would be typed; on the list it moves on.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('grid')));
+    await u.keyboard('j');
+    expect(dataRows()[1]!.getAttribute('aria-selected')).toBe('true');
+  });
+
   it('does not scroll the list as it mounts at the top; keeps a selection below the view in view', async () => {
     const scrolls = vi.spyOn(Element.prototype, 'scrollTo');
     try {
