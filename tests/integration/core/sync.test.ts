@@ -4,6 +4,7 @@ import type { Session } from '../../../src/main/core/session/index.js';
 import type { Sandbox } from '../../../src/sandbox/server.js';
 import {
   admin,
+  FAST_TRANSPORT,
   loggedIn,
   recorder,
   serverCount,
@@ -157,6 +158,12 @@ describe('change-feed sync (qpost)', () => {
   });
 
   it('keeps going through faults, with retries', async () => {
+    // About 24% of attempts fail here. With the default 4 attempts a call gives up once in
+    // about 300 (0.24^4), and this sync makes dozens of calls: it failed CI now and then. With
+    // 10 attempts a call gives up once in about 1.6 million; every retry path still runs.
+    session = await loggedIn(sandbox, cache.db, {
+      transport: { ...FAST_TRANSPORT, maxAttempts: 10 },
+    });
     await admin(sandbox, 'PUT', '/faults', { spec: 'error=0.2,drop=0.05' });
     const status = await engine(recorder(), 40).syncAll();
     expect(status.state).toBe('idle');
