@@ -8,6 +8,7 @@ import { Button, Input, Select, type InputRef } from 'antd';
 import { memo, Suspense, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, STATUSES, type Shop } from '../../shared/domain.js';
+import { SelectStandIn } from '../components/SelectStandIn.js';
 import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
 import { markStart } from '../perf.js';
 import { chunkComponent } from '../screens/index.js';
@@ -208,11 +209,7 @@ interface SelectFacetProps<V extends string> {
 function Facet<V extends string>(p: SelectFacetProps<V>) {
   if (!p.live) {
     const shown = p.options.find((o) => o.value === p.value)?.label ?? '';
-    return (
-      <span className="tw-select-placeholder" style={{ width: p.width }} aria-hidden>
-        {shown}
-      </span>
-    );
+    return <SelectStandIn label={shown} style={{ width: p.width }} />;
   }
   return (
     <Select<V>

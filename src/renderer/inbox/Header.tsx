@@ -80,7 +80,7 @@ interface Props {
 // Memoized: the inbox re-renders on every selection and open; this part rarely changes.
 export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
   const { t } = useTranslation();
-  const { session, setSession, language } = useApp();
+  const { session, setSession } = useApp();
   // The language select mounts once the inbox is on screen (see useAfterFirstPaint).
   const live = useAfterFirstPaint();
   const [picking, setPicking] = useState(false);
@@ -106,13 +106,7 @@ export const Header = memo(function Header({ onShowInquiry, onHelp }: Props) {
       </Button>
       <SyncBadge />
       <OutboxControl onShow={onShowInquiry} />
-      {live ? (
-        <LanguageSelect bare />
-      ) : (
-        <span className="tw-select-placeholder" style={{ minWidth: 140 }} aria-hidden>
-          {t(`language.${language}`)}
-        </span>
-      )}
+      <LanguageSelect bare standIn={!live} />
       <Button
         icon={<QuestionCircleOutlined aria-hidden />}
         onClick={onHelp}
