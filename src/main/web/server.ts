@@ -3,7 +3,7 @@
 // run's token before a single frame is read.
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { INBOX_EVENTS } from '../../shared/api.js';
 import type { Result } from '../../shared/errors.js';
 import { dispatch } from '../core/dispatch.js';
@@ -38,7 +38,10 @@ export type ServedCore = Pick<Core, 'api' | 'on'> & {
 };
 
 export interface WebServerOptions {
-  core: ServedCore;
+  /** The core, or its start: the server builds itself meanwhile (Fastify's set-up is about
+   *  200 ms of a cold start's main thread, the core worker's boot as long on its own thread)
+   *  and listens only once the core is up. A core that fails to start fails the server. */
+  core: ServedCore | Promise<ServedCore>;
   /** The renderer build (out/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -65,16 +68,21 @@ const DEFAULT_LIMITS = {
 };
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, forceCloseConnections: true });
+  try {
+    return await serve(app, options);
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+async function serve(app: FastifyInstance, options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? makeToken();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const { core, logger } = options;
-  const invoke: Invoke = core.invoke
-    ? core.invoke.bind(core)
-    : (method, payload) => dispatch(core.api, method, payload);
+  const { logger } = options;
   const sockets = new Set<PageSocket>();
   let port = 0;
-
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, forceCloseConnections: true });
 
   // A DNS-rebinding page reaches 127.0.0.1 under a foreign host name: answer only our own.
   // Upgrades are checked in verifyClient instead, which also drops the refused socket.
@@ -105,6 +113,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     dotfiles: 'deny',
     cacheControl: false,
   });
+
+  const core = await options.core;
+  const invoke: Invoke = core.invoke
+    ? core.invoke.bind(core)
+    : (method, payload) => dispatch(core.api, method, payload);
 
   app.get(WS_PATH, { websocket: true }, (ws, request) => {
     const socket: PageSocket = ws;

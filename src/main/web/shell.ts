@@ -9,7 +9,7 @@ import { STARTUP_QUIET_MS } from '../core/session/quiet-start.js';
 import { startCoreWorker, type WorkerCore } from '../core/worker/start-core-worker.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { DEFAULT_RENDERER_DIR, buildRenderer, isRendererBuilt } from './renderer-build.js';
-import { startWebServer, type WebServer, type WebServerOptions } from './server.js';
+import { startWebServer, type WebServerOptions } from './server.js';
 
 export interface ShellOptions {
   /** Web server port; 0 (the default) picks a free one. */
@@ -97,7 +97,8 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
     dataDir ??= defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
 
-    const core = await startCoreWorker(
+    // The core boots on its thread while the web server builds itself on this one.
+    const coreStarting = startCoreWorker(
       {
         dataDir,
         sandboxUrl: serverUrl,
@@ -109,16 +110,20 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
       },
       options.workerEntry === undefined ? {} : { entry: options.workerEntry },
     );
-    cleanups.push(() => core.close());
-
-    const server: WebServer = await startWebServer({
-      core,
+    const serverStarting = startWebServer({
+      core: coreStarting,
       rendererDir,
       port: options.port ?? 0,
       ...(options.limits === undefined ? {} : { limits: options.limits }),
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
-    cleanups.push(() => server.close());
+    const [started, served] = await Promise.allSettled([coreStarting, serverStarting]);
+    if (started.status === 'fulfilled') cleanups.push(() => started.value.close());
+    if (served.status === 'fulfilled') cleanups.push(() => served.value.close());
+    if (started.status === 'rejected') throw started.reason;
+    if (served.status === 'rejected') throw served.reason;
+    const core = started.value;
+    const server = served.value;
 
     return {
       url: server.url,

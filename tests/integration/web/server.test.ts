@@ -246,6 +246,30 @@ describe('limits', () => {
   });
 });
 
+describe('a core still starting', () => {
+  it('is served once it is up, the server built meanwhile', async () => {
+    let up: (c: Core) => void = () => undefined;
+    const starting = new Promise<Core>((resolve) => (up = resolve));
+    const listening = startWebServer({ core: starting, rendererDir });
+    await new Promise((r) => setTimeout(r, 50));
+    up(core);
+    const late = await listening;
+    try {
+      const client = await connect(late);
+      expect((await client.call('getSettings')).ok).toBe(true);
+    } finally {
+      await late.close();
+    }
+  });
+
+  it("fails the server with the core's own error when the core cannot start", async () => {
+    const failed = Object.assign(new Error('database is newer'), { code: 'DB_TOO_NEW' });
+    await expect(startWebServer({ core: Promise.reject(failed), rendererDir })).rejects.toBe(
+      failed,
+    );
+  });
+});
+
 describe('with the core in a worker', () => {
   it('serves the same calls, and a crashed worker answers errors instead of hanging', async () => {
     const workerCore = await startCoreWorker(
