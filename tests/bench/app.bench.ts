@@ -26,6 +26,7 @@ import { cacheBytes as cacheSize, cacheCounts } from './lib/cache-file.js';
 import { buildFigures, growthTable, searchShapesTable } from './lib/figures.js';
 import { figuresTable, seconds, writeResults } from './lib/report.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
+import { buildShellChild } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
 import { summarize } from './lib/stats.js';
 import {
@@ -66,6 +67,7 @@ const log = (line: string): void => console.log(`[bench] ${line}`);
 // TypeScript sources compiled on the fly.
 const WORKER = resolve(import.meta.dirname, '../../out/main/core-worker.js');
 if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
+const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-app-'));
 const dataDir = join(work, 'cache');
 const started = new Date();
@@ -80,7 +82,10 @@ await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
 let shell: ShellProcess | null = null;
 // The browser shell on the bench's cache, with the built core worker and a memory vault, in a
 // process of its own as Electron's main process would be (lib/shell-child.ts).
-const shells = new ShellHost({ serverUrl: sandbox.url, dataDir, workerEntry: WORKER });
+const shells = new ShellHost(
+  { serverUrl: sandbox.url, dataDir, workerEntry: WORKER, rendererDir: RENDERER },
+  await buildShellChild(),
+);
 const startBenchShell = (): Promise<ShellProcess> => shells.start();
 try {
   log('raw limit (reference)…');

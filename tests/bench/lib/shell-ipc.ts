@@ -6,6 +6,7 @@ export interface ChildShellOptions {
   serverUrl: string;
   dataDir: string;
   workerEntry: string;
+  rendererDir: string;
 }
 
 export type ParentMessage =

@@ -23,21 +23,26 @@ export interface ShellProcess {
   close(): Promise<void>;
 }
 
-const CHILD = resolve(import.meta.dirname, 'shell-child.ts');
+const SOURCE = resolve(import.meta.dirname, 'shell-child.ts');
 
 export class ShellHost {
   /** The vault's entries between starts (the saved login). */
   private vault: [string, string][] = [];
 
-  /** `nodeFlags`: extra flags for the shell's Node (a probe's `--cpu-prof`). */
+  /**
+   * `entry`: the built child (shell-build.ts), run by plain Node; default: its TypeScript source
+   * under tsx. `nodeFlags`: extra flags for the shell's Node (a probe's `--cpu-prof`).
+   */
   constructor(
     private readonly options: ChildShellOptions,
+    private readonly entry: string = SOURCE,
     private readonly nodeFlags: readonly string[] = [],
   ) {}
 
   async start(timeoutMs = 60_000): Promise<ShellProcess> {
-    const child = fork(CHILD, [], {
-      execArgv: ['--import', 'tsx', ...this.nodeFlags],
+    const loader = this.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const child = fork(this.entry, [], {
+      execArgv: [...loader, ...this.nodeFlags],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const link = new Link(child);
