@@ -276,6 +276,8 @@ try {
       coreSyncMs,
       syncTimings,
       mainThread,
+      // When each long task began, in ms after "Log in" was clicked (what it overlapped).
+      syncLongTasks: syncLongTasks.map((t) => ({ afterLogin: t.at - login.since, ms: t.ms })),
       incremental,
       emptyTrip,
       open,
