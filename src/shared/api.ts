@@ -245,6 +245,11 @@ export const INBOX_EVENTS: InboxEventName[] = [
   'connectivity',
   'timing',
 ];
+/**
+ * The events a window is sent. The core's timings are for benchmarks and logs: forwarded, one
+ * arrived ahead of nearly every answer and woke the page for nothing.
+ */
+export const PAGE_EVENTS: InboxEventName[] = INBOX_EVENTS.filter((e) => e !== 'timing');
 
 /** What the renderer sees on `window.toiawase`: calls plus an event subscription. */
 export interface InboxBridge {

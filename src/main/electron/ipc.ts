@@ -3,7 +3,7 @@
 // core's events to that window.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
-  INBOX_EVENTS,
+  PAGE_EVENTS,
   type InboxApi,
   type InboxEventName,
   type InboxEvents,
@@ -47,12 +47,12 @@ export interface EventSource {
   on<E extends InboxEventName>(event: E, listener: (payload: InboxEvents[E]) => void): () => void;
 }
 
-/** Forwards every core event to the window that is current when it fires. */
+/** Forwards the core's events for windows (PAGE_EVENTS) to the one current when each fires. */
 export function forwardInboxEvents(
   source: EventSource,
   target: () => WebContents | null,
 ): () => void {
-  const offs = INBOX_EVENTS.map((name) =>
+  const offs = PAGE_EVENTS.map((name) =>
     source.on(name, (payload) => {
       const contents = target();
       if (contents && !contents.isDestroyed()) contents.send(INBOX_EVENT_CHANNEL, name, payload);

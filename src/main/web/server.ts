@@ -4,7 +4,7 @@
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { INBOX_EVENTS } from '../../shared/api.js';
+import { PAGE_EVENTS } from '../../shared/api.js';
 import type { Result } from '../../shared/errors.js';
 import { dispatch } from '../core/dispatch.js';
 import type { Core, CoreLogger } from '../core/host.js';
@@ -158,7 +158,7 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     socket.send(HELLO_FRAME);
   });
 
-  const unsubscribe = INBOX_EVENTS.map((event) =>
+  const unsubscribe = PAGE_EVENTS.map((event) =>
     core.on(event, (payload) => {
       const frame = JSON.stringify({ event, payload });
       for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);

@@ -13,7 +13,8 @@ import {
   CLOSE_TOO_MANY_CONNECTIONS,
   MAX_FRAME_BYTES,
 } from '../../../src/main/web/protocol.js';
-import { startWebServer, type WebServer } from '../../../src/main/web/server.js';
+import { startWebServer, type ServedCore, type WebServer } from '../../../src/main/web/server.js';
+import { PAGE_EVENTS } from '../../../src/shared/api.js';
 import { createCore, DEMO } from '../../unit/main/core/worker/fixture-core.js';
 import { connect, makeRendererDir } from './helpers.js';
 
@@ -242,6 +243,30 @@ describe('limits', () => {
       client.ws.close();
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('events', () => {
+  it("sends the page the core's events for windows, not its timings", async () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const events: ServedCore = {
+      api: core.api,
+      on: (event, listener) => {
+        listeners.set(event, listener as (payload: unknown) => void);
+        return () => listeners.delete(event);
+      },
+    };
+    const own = await startWebServer({ core: events, rendererDir });
+    try {
+      expect([...listeners.keys()].sort()).toEqual([...PAGE_EVENTS].sort());
+      expect(listeners.has('timing')).toBe(false);
+      const client = await connect(own);
+      listeners.get('connectivity')?.({ online: false });
+      const frame = await client.next((f) => f.event !== undefined);
+      expect(frame).toEqual({ event: 'connectivity', payload: { online: false } });
+    } finally {
+      await own.close();
     }
   });
 });
