@@ -194,10 +194,11 @@ export const Composer = memo(function Composer({
       content: t('composer.confirmBody', { status: t(`status.${status}`) }),
       okText: t('composer.send'),
       cancelText: t('common.cancel'),
-      // Closes at once: the outbox answers in milliseconds and the thread shows the result.
+      // Open until the outbox has answered (milliseconds): the frame that closes it then also
+      // shows the queued reply, where closing first cost a frame of its own before it.
       onOk: () => {
         confirmed = true;
-        void send();
+        return send();
       },
       // Cancelled: back to the reply. Sent: send() moves on, once the queued reply is shown.
       focusable: { focusTriggerAfterClose: false },

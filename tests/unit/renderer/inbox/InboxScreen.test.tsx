@@ -254,6 +254,28 @@ describe('Inquiries & messages → From customers', () => {
     expect(dataRows()[1]!.getAttribute('aria-selected')).toBe('true');
   });
 
+  it('keeps the confirmation open until the outbox answers; a refusal goes back to the reply', async () => {
+    const fake = await inboxWith(3);
+    const u = user();
+    await u.keyboard('j{Enter}');
+    const message = await screen.findByLabelText('Message');
+    await u.keyboard('r');
+    fake.failures.set('reply', 'REPLY_TOO_LONG');
+    let answer: () => void = () => undefined;
+    fake.gates.set('reply', new Promise<void>((r) => (answer = r)));
+    await u.keyboard('Thank you.{Control>}{Enter}{/Control}');
+    await u.click(
+      within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Send' }),
+    );
+    await waitFor(() => expect(fake.callsOf('reply')).toHaveLength(1));
+    expect(screen.getByRole('dialog')).toBeDefined(); // still open while the outbox works
+    act(() => answer());
+    expect(await screen.findByText(/longer than 1,000 characters/)).toBeDefined();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(message));
+    expect((message as HTMLTextAreaElement).value).toBe('Thank you.');
+  });
+
   it('does not scroll the list as it mounts at the top; keeps a selection below the view in view', async () => {
     const scrolls = vi.spyOn(Element.prototype, 'scrollTo');
     try {
