@@ -3,6 +3,7 @@
 // the suite it also ran Playwright's protocol work and the suite's garbage collection, and the
 // "longest main-thread block" measured them. Run with `node --import tsx` (forked, with IPC).
 import { performance } from 'node:perf_hooks';
+import type { InboxMethod } from '../../../src/shared/api.js';
 import { startShell, type Shell } from '../../../src/main/web/shell.js';
 import { memoryVault } from '../../integration/core/helpers.js';
 import { watchEventLoop, type LoopWatch } from './main-thread.js';
@@ -16,9 +17,9 @@ let shell: Shell | null = null;
 let watch: { stop(): LoopWatch } | null = null;
 const vault = memoryVault();
 
-async function call(method: 'getSession' | 'syncNow'): Promise<unknown> {
+async function call(method: InboxMethod, payload: unknown): Promise<unknown> {
   if (shell === null) throw new Error('the shell is not started');
-  return method === 'getSession' ? shell.core.api.getSession({}) : shell.core.api.syncNow({});
+  return shell.core.invoke(method, payload ?? {});
 }
 
 async function handle(m: ParentMessage): Promise<void> {
@@ -35,7 +36,7 @@ async function handle(m: ParentMessage): Promise<void> {
       return;
     }
     case 'call':
-      send({ type: 'result', id: m.id, value: await call(m.method) });
+      send({ type: 'result', id: m.id, value: await call(m.method, m.payload) });
       return;
     case 'watch-start':
       watch = watchEventLoop();

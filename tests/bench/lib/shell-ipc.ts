@@ -1,5 +1,5 @@
 // What the suite and the shell's process (shell-child.ts) say to each other.
-import type { InboxEvents } from '../../../src/shared/api.js';
+import type { InboxEvents, InboxMethod } from '../../../src/shared/api.js';
 import type { LoopWatch } from './main-thread.js';
 
 export interface ChildShellOptions {
@@ -11,7 +11,7 @@ export interface ChildShellOptions {
 
 export type ParentMessage =
   | { type: 'start'; options: ChildShellOptions; vault: [string, string][] }
-  | { type: 'call'; id: number; method: 'getSession' | 'syncNow' }
+  | { type: 'call'; id: number; method: InboxMethod; payload?: unknown }
   | { type: 'watch-start'; id: number }
   | { type: 'watch-stop'; id: number }
   | { type: 'close' };

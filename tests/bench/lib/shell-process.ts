@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { WorkerCore } from '../../../src/main/core/worker/start-core-worker.js';
-import type { InboxEvents } from '../../../src/shared/api.js';
+import type { InboxEvents, InboxMethod } from '../../../src/shared/api.js';
 import type { LoopWatch } from './main-thread.js';
 import type { ChildMessage, ChildShellOptions, ParentMessage } from './shell-ipc.js';
 
@@ -57,8 +57,8 @@ export class ShellHost {
       url: ready.url,
       startMs: ready.startMs,
       onTiming: (listener) => link.onTiming.push(listener),
-      getSession: () => link.call('getSession') as ReturnType<Api['getSession']>,
-      syncNow: () => link.call('syncNow') as ReturnType<Api['syncNow']>,
+      getSession: () => link.call('getSession', {}) as ReturnType<Api['getSession']>,
+      syncNow: () => link.call('syncNow', {}) as ReturnType<Api['syncNow']>,
       async watchLoop() {
         await link.request({ type: 'watch-start', id: 0 });
         return async () => (await link.request({ type: 'watch-stop', id: 0 })) as LoopWatch;
@@ -94,8 +94,8 @@ class Link {
     });
   }
 
-  call(method: 'getSession' | 'syncNow'): Promise<unknown> {
-    return this.request({ type: 'call', id: 0, method });
+  call(method: InboxMethod, payload: unknown): Promise<unknown> {
+    return this.request({ type: 'call', id: 0, method, payload });
   }
 
   request(m: Extract<ParentMessage, { id: number }>): Promise<unknown> {
