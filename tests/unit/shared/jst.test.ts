@@ -29,7 +29,13 @@ describe('JST wire dates', () => {
   });
 
   it('rejects malformed and impossible dates', () => {
-    for (const bad of ['2026-02-30 00:00:00', '2026-13-01 00:00:00', '2026-1-01 00:00:00', '', 'x']) {
+    for (const bad of [
+      '2026-02-30 00:00:00',
+      '2026-13-01 00:00:00',
+      '2026-1-01 00:00:00',
+      '',
+      'x',
+    ]) {
       expect(parseWireDate(bad)).toBeNull();
     }
     for (const bad of ['20260230', '2026011', '20260101246000', '2026-01-01']) {
