@@ -1,6 +1,6 @@
-// What the suite and the shell's process (shell-child.ts) say to each other.
+// What the suite and the shell's process (shell-child.ts) say to each other: every message of
+// the suite's carries an id, and the child's reply to it the same id.
 import type { InboxEvents, InboxMethod } from '../../../src/shared/api.js';
-import type { LoopWatch } from './main-thread.js';
 
 export interface ChildShellOptions {
   serverUrl: string;
@@ -9,18 +9,19 @@ export interface ChildShellOptions {
   rendererDir: string;
 }
 
-export type ParentMessage =
-  | { type: 'start'; options: ChildShellOptions; vault: [string, string][] }
-  | { type: 'call'; id: number; method: InboxMethod; payload?: unknown }
-  | { type: 'watch-start'; id: number }
-  | { type: 'watch-stop'; id: number }
+/** The saved login's vault entries, handed to a start and back from a close. */
+export type VaultEntries = [string, string][];
+
+export type ParentRequest =
+  | { type: 'start'; options: ChildShellOptions; vault: VaultEntries }
+  | { type: 'call'; method: InboxMethod; payload?: unknown }
+  | { type: 'watch-start' }
+  | { type: 'watch-stop' }
   | { type: 'close' };
 
-export type ChildMessage =
-  | { type: 'ready'; url: string; startMs: number }
-  | { type: 'timing'; timing: InboxEvents['timing'] }
-  | { type: 'result'; id: number; value: unknown }
-  | { type: 'closed'; vault: [string, string][] }
-  | { type: 'failed'; message: string };
+export type ParentMessage = ParentRequest & { id: number };
 
-export type { LoopWatch };
+export type ChildMessage =
+  | { type: 'reply'; id: number; value: unknown }
+  | { type: 'timing'; timing: InboxEvents['timing'] }
+  | { type: 'failed'; message: string };

@@ -3,11 +3,10 @@
 // sync, a watch of its event loop). A remembered login is handed back on close, so the next
 // start (a cold start) finds it as the app would in its keychain.
 import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { WorkerCore } from '../../../src/main/core/worker/start-core-worker.js';
-import type { InboxEvents, InboxMethod } from '../../../src/shared/api.js';
+import type { InboxEvents } from '../../../src/shared/api.js';
 import type { LoopWatch } from './main-thread.js';
-import type { ChildMessage, ChildShellOptions, ParentMessage } from './shell-ipc.js';
+import type { ChildMessage, ChildShellOptions, ParentRequest, VaultEntries } from './shell-ipc.js';
 
 type Api = WorkerCore['api'];
 
@@ -23,137 +22,95 @@ export interface ShellProcess {
   close(): Promise<void>;
 }
 
-const SOURCE = resolve(import.meta.dirname, 'shell-child.ts');
-
 export class ShellHost {
   /** The vault's entries between starts (the saved login). */
-  private vault: [string, string][] = [];
+  private vault: VaultEntries = [];
 
-  /**
-   * `entry`: the built child (shell-build.ts), run by plain Node; default: its TypeScript source
-   * under tsx. `nodeFlags`: extra flags for the shell's Node (a probe's `--cpu-prof`).
-   */
+  /** `entry`: the bundled child (shell-build.ts), run by plain Node. */
   constructor(
     private readonly options: ChildShellOptions,
-    private readonly entry: string = SOURCE,
-    private readonly nodeFlags: readonly string[] = [],
+    private readonly entry: string,
   ) {}
 
-  async start(timeoutMs = 60_000): Promise<ShellProcess> {
-    const loader = this.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const child = fork(this.entry, [], {
-      execArgv: [...loader, ...this.nodeFlags],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const link = new Link(child);
+  async start(): Promise<ShellProcess> {
+    const child = fork(this.entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = new Promise((r) => child.once('exit', r));
-    const keepVault = (entries: [string, string][]): void => {
+    const link = new Link(child);
+    const ready = (await link.request({
+      type: 'start',
+      options: this.options,
+      vault: this.vault,
+    })) as { url: string; startMs: number };
+    const keepVault = (entries: VaultEntries): void => {
       this.vault = entries;
     };
-    const msg: ParentMessage = { type: 'start', options: this.options, vault: this.vault };
-    child.send(msg);
-    const ready = await link.next('ready', timeoutMs);
     return {
-      url: ready.url,
-      startMs: ready.startMs,
+      ...ready,
       onTiming: (listener) => link.onTiming.push(listener),
-      getSession: () => link.call('getSession', {}) as ReturnType<Api['getSession']>,
-      syncNow: () => link.call('syncNow', {}) as ReturnType<Api['syncNow']>,
+      getSession: () =>
+        link.request({ type: 'call', method: 'getSession' }) as ReturnType<Api['getSession']>,
+      syncNow: () =>
+        link.request({ type: 'call', method: 'syncNow' }) as ReturnType<Api['syncNow']>,
       async watchLoop() {
-        await link.request({ type: 'watch-start', id: 0 });
-        return async () => (await link.request({ type: 'watch-stop', id: 0 })) as LoopWatch;
+        await link.request({ type: 'watch-start' });
+        return async () => (await link.request({ type: 'watch-stop' })) as LoopWatch;
       },
       async close() {
         if (child.exitCode !== null || !child.connected) return;
-        child.send({ type: 'close' } satisfies ParentMessage);
-        const closed = await link.next('closed', timeoutMs);
-        keepVault(closed.vault);
+        keepVault((await link.request({ type: 'close' })) as VaultEntries);
         await exited;
       },
     };
   }
 }
 
-type Waiter = { type: ChildMessage['type']; ok: (m: ChildMessage) => void };
+type Pending = { ok: (value: unknown) => void; fail: (e: Error) => void };
 
-/** Requests and replies over the child's IPC channel; a failure or an exit fails what waits. */
+const TIMEOUT_MS = 120_000;
+
+/** Requests and their replies over the child's IPC channel; a failure or an exit fails all. */
 class Link {
   readonly onTiming: ((t: InboxEvents['timing']) => void)[] = [];
-  private readonly waiters: Waiter[] = [];
-  private readonly pending = new Map<number, (v: unknown) => void>();
+  private readonly pending = new Map<number, Pending>();
   private failure: Error | null = null;
   private nextId = 1;
-  private readonly rejects = new Set<(e: Error) => void>();
 
   constructor(private readonly child: ChildProcess) {
     child.on('message', (m: ChildMessage) => {
-      this.receive(m);
+      if (m.type === 'timing') for (const l of this.onTiming) l(m.timing);
+      else if (m.type === 'failed')
+        this.fail(new Error(`the shell's process failed: ${m.message}`));
+      else this.settle(m.id, (p) => p.ok(m.value));
     });
     child.once('exit', (code) => {
       this.fail(new Error(`the shell's process exited (${String(code)})`));
     });
   }
 
-  call(method: InboxMethod, payload: unknown): Promise<unknown> {
-    return this.request({ type: 'call', id: 0, method, payload });
-  }
-
-  request(m: Extract<ParentMessage, { id: number }>): Promise<unknown> {
+  request(m: ParentRequest): Promise<unknown> {
+    if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.nextId++;
-    return this.wait<unknown>((ok) => {
-      this.pending.set(id, ok);
+    return new Promise((ok, fail) => {
+      const timer = setTimeout(() => {
+        this.settle(id, (p) => p.fail(new Error(`no reply to ${m.type} within ${TIMEOUT_MS} ms`)));
+      }, TIMEOUT_MS);
+      const done = (): void => clearTimeout(timer);
+      this.pending.set(id, {
+        ok: (v) => (done(), ok(v)),
+        fail: (e) => (done(), fail(e)),
+      });
       this.child.send({ ...m, id });
     });
   }
 
-  next<T extends ChildMessage['type']>(
-    type: T,
-    timeoutMs: number,
-  ): Promise<Extract<ChildMessage, { type: T }>> {
-    return this.wait((ok, fail) => {
-      const timer = setTimeout(() => {
-        fail(new Error(`no ${type} from the shell's process within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.push({
-        type,
-        ok: (m) => {
-          clearTimeout(timer);
-          ok(m as Extract<ChildMessage, { type: T }>);
-        },
-      });
-    });
-  }
-
-  private wait<T>(start: (ok: (v: T) => void, fail: (e: Error) => void) => void): Promise<T> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise<T>((ok, fail) => {
-      const reject = (e: Error): void => {
-        this.rejects.delete(reject);
-        fail(e);
-      };
-      this.rejects.add(reject);
-      start((v) => {
-        this.rejects.delete(reject);
-        ok(v);
-      }, reject);
-    });
-  }
-
-  private receive(m: ChildMessage): void {
-    if (m.type === 'timing') for (const l of this.onTiming) l(m.timing);
-    else if (m.type === 'result') {
-      this.pending.get(m.id)?.(m.value);
-      this.pending.delete(m.id);
-    } else if (m.type === 'failed')
-      this.fail(new Error(`the shell's process failed: ${m.message}`));
-    else {
-      const i = this.waiters.findIndex((w) => w.type === m.type);
-      if (i >= 0) this.waiters.splice(i, 1)[0]?.ok(m);
-    }
+  private settle(id: number, how: (p: Pending) => void): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (p) how(p);
   }
 
   private fail(e: Error): void {
     this.failure ??= e;
-    for (const reject of [...this.rejects]) reject(e);
+    for (const id of [...this.pending.keys()]) this.settle(id, (p) => p.fail(e));
   }
 }
