@@ -38,9 +38,9 @@ export type ServedCore = Pick<Core, 'api' | 'on'> & {
 };
 
 export interface WebServerOptions {
-  /** The core, or its start: the server builds itself meanwhile (Fastify's set-up is about
-   *  200 ms of a cold start's main thread, the core worker's boot as long on its own thread)
-   *  and listens only once the core is up. A core that fails to start fails the server. */
+  /** The core, or its start: the server builds itself meanwhile (the core worker's boot takes
+   *  200-280 ms on its own thread) and listens only once the core is up. A core that fails to
+   *  start fails the server. */
   core: ServedCore | Promise<ServedCore>;
   /** The renderer build (out/renderer). */
   rendererDir: string;
