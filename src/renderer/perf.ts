@@ -34,18 +34,25 @@ export function afterPaint(cb: () => void): void {
 const timing = (): Performance | null =>
   typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null;
 
-export function markStart(name: string): void {
+/** Starts the clocks of `names`, all at this moment. */
+export function markStart(...names: string[]): void {
   const performance = timing();
   if (!performance) return;
-  performance.clearMarks(`${name}:start`);
-  performance.mark(`${name}:start`);
+  const startTime = performance.now();
+  for (const name of names) {
+    performance.clearMarks(`${name}:start`);
+    performance.mark(`${name}:start`, { startTime });
+  }
 }
 
 /** Like markStart, but keeps an earlier start (a keystroke that already started the clock). */
-export function markStartOnce(name: string): void {
+export function markStartOnce(...names: string[]): void {
   const performance = timing();
-  if (!performance || performance.getEntriesByName(`${name}:start`, 'mark').length > 0) return;
-  performance.mark(`${name}:start`);
+  if (!performance) return;
+  const startTime = performance.now();
+  for (const name of names)
+    if (performance.getEntriesByName(`${name}:start`, 'mark').length === 0)
+      performance.mark(`${name}:start`, { startTime });
 }
 
 /** Mark `<name>:painted` after the next paint and measure from `<name>:start` when present. */

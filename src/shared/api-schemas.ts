@@ -62,7 +62,13 @@ export const searchInput = z.strictObject({
   /** Keyset paging: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** false: answer the page without counting every match (total null unless already known);
+   * `searchTotal` then counts them. A list shows its rows sooner that way. */
+  total: z.boolean().default(true),
 });
+
+/** The exact number of matches of a search (its paging and sort play no part). */
+export const searchTotalInput = searchInput.omit({ cursor: true, limit: true, total: true });
 
 export const inquiryRef = z.strictObject({ inquiryId: inquiryIdSchema });
 
@@ -148,6 +154,7 @@ export const inboxInputs = {
   listShops: empty,
   selectShop: selectShopInput,
   search: searchInput,
+  searchTotal: searchTotalInput,
   counts: countsInput,
   openThread: openThreadInput,
   reply: replyInput,

@@ -59,8 +59,8 @@ export interface InquirySummary extends Inquiry {
 export interface SearchPage {
   rows: InquirySummary[];
   nextCursor: string | null;
-  /** Total matches (exact). */
-  total: number;
+  /** Total matches (exact); null when asked with `total: false` and not known without counting. */
+  total: number | null;
 }
 
 export interface Counts {
@@ -163,6 +163,7 @@ export interface InboxOutputs {
   listShops: Shop[];
   selectShop: SessionInfo;
   search: SearchPage;
+  searchTotal: number;
   counts: Counts;
   openThread: ThreadView;
   reply: OutboxItem;
@@ -200,6 +201,7 @@ const METHODS: Record<InboxMethod, true> = {
   listShops: true,
   selectShop: true,
   search: true,
+  searchTotal: true,
   counts: true,
   openThread: true,
   reply: true,

@@ -38,6 +38,9 @@ import {
   scrollList,
   sendReplies,
   typedSearches,
+  QUERY_ROUNDS,
+  WARMUP_QUERIES,
+  type TypedSearch,
 } from './lib/ui-phases.js';
 
 const { values } = parseArgs({
@@ -59,18 +62,6 @@ if (growthSizes.some((n) => !Number.isInteger(n) || n < 100))
 const N = quick
   ? { warm: 2, open: 15, typedRounds: 1, sends: 5, scrollSec: 3, coldStarts: 1, search: 10 }
   : { warm: 5, open: 40, typedRounds: 4, sends: 20, scrollSec: 10, coldStarts: 3, search: 40 };
-// What sellers look for: Japanese and Chinese words (IME commits), buyer IDs typed key by key.
-// Each round has words of its own, and the warm-up others again: the core remembers a search's
-// total until the data changes, and a seller's next word is rarely one just searched. (With
-// the same seven words every round, all but the warm-up's first pass found their totals
-// remembered.)
-const WARMUP_QUERIES = ['配送', '商品', '注文', '关于', '咨询'];
-const QUERY_ROUNDS = [
-  ['配送状況', '返品', 'サイズ', '什么时候', '发货', 'yuki', 'momo'],
-  ['追跡番号', '在庫', '交換', '退货', '订单', 'kenji', 'sakura'],
-  ['不良品', '支払い', '領収書', '破损', '付款', 'qoo', 'lily'],
-  ['再入荷', 'クーポン', '色味', '发票', '取消', 'mimi', 'yuki77'],
-];
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 // The core as the app ships it (`npm run build`, which `npm run bench` runs first), not the
@@ -162,7 +153,7 @@ try {
     await firstListPaint(page);
     const open = (await openConversations(page, N.warm + N.open)).slice(N.warm);
     await typedSearches(page, WARMUP_QUERIES.slice(0, N.warm));
-    const typed: { query: string; ms: number }[] = [];
+    const typed: TypedSearch[] = [];
     for (const words of QUERY_ROUNDS.slice(0, N.typedRounds))
       typed.push(...(await typedSearches(page, words)));
     const send = (await sendReplies(page, 1 + N.sends)).slice(1);

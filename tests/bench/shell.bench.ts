@@ -51,12 +51,12 @@ async function syncRun(label: string, core: Core): Promise<Run> {
   if (!selected.ok) throw new Error(`${label}: ${selected.error.message}`);
   const m = await measureLoop(() => core.api.syncNow({}));
   if (!m.value.ok) throw new Error(`${label}: sync failed: ${m.value.error.message}`);
-  const all = await core.api.search({ shopId: 'all', limit: 1 });
+  const all = await core.api.searchTotal({ shopId: 'all' });
   if (!all.ok) throw new Error(`${label}: ${all.error.message}`);
   return {
     label,
     syncMs: m.elapsed,
-    synced: all.value.total,
+    synced: all.value,
     probeMaxMs: m.probeMaxMs,
     loopMaxMs: m.loopMaxMs,
     loopP99Ms: m.loopP99Ms,

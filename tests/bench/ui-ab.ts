@@ -19,6 +19,8 @@ import {
   scrollList,
   sendReplies,
   typedSearches,
+  QUERY_ROUNDS,
+  WARMUP_QUERIES,
 } from './lib/ui-phases.js';
 
 const { values } = parseArgs({
@@ -32,12 +34,6 @@ const { values } = parseArgs({
 });
 if (values.a === undefined || values.b === undefined) throw new Error('--a and --b are required');
 
-const QUERIES = [
-  ['配送状況', '返品'],
-  ['サイズ', '什么时候'],
-  ['发货', 'order'],
-] as const;
-
 /** One round of the phase on a page: its samples in ms. */
 async function round(page: Page, phase: string, i: number): Promise<number[]> {
   if (phase === 'open') return openConversations(page, 5);
@@ -50,7 +46,9 @@ async function round(page: Page, phase: string, i: number): Promise<number[]> {
     return run.frames;
   }
   if (phase === 'send') return sendReplies(page, 2);
-  const queries = QUERIES[i % QUERIES.length] ?? [];
+  // Words new to each side's core in every round (see QUERY_ROUNDS): two words a round.
+  const words = QUERY_ROUNDS.flat();
+  const queries = [words[(2 * i) % words.length] ?? '', words[(2 * i + 1) % words.length] ?? ''];
   return (await typedSearches(page, queries)).map((r) => r.ms);
 }
 
@@ -89,6 +87,7 @@ try {
       );
       throw e;
     }); // warm-up
+    if (values.phase === 'search') await typedSearches(page, WARMUP_QUERIES);
     sides.push({ dir, page, samples: [] as number[] });
   }
   for (let i = 0; i < Number(values.rounds); i++)

@@ -1,5 +1,7 @@
 // The inquiry list: first page on every query change, more pages on demand, a quiet refresh
 // when the core reports changed inquiries. Stale answers (an older query's) are dropped.
+// The rows come first and the total after them: counting every match of a common word costs
+// the core several times the page (see searchInquiries), so the list asks for it separately.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
@@ -12,7 +14,8 @@ import { keepUnchangedItems } from './keepUnchanged.js';
 
 export interface SearchState {
   rows: InquirySummary[];
-  total: number;
+  /** Exact; null while it is being counted. */
+  total: number | null;
   loading: boolean;
   error: AppError | null;
   hasMore: boolean;
@@ -52,6 +55,12 @@ function arrivedState(input: SearchInput): { state: SearchState; cursor: string 
 
 const rowId = (r: InquirySummary): string => r.id;
 
+/** What `searchTotal` takes of a list's search: its filters, not its paging. */
+function filtersOf(input: SearchInput): Omit<SearchInput, 'cursor' | 'limit' | 'total'> {
+  const { cursor: _cursor, limit: _limit, total: _total, ...filters } = input;
+  return filters;
+}
+
 /**
  * The rows kept, as a new array when the list must check them again: they answer another query
  * than the shown ones, or a next page asked for them was dropped (the list asks for next pages
@@ -85,62 +94,77 @@ export function useSearch(input: SearchInput) {
   // at the last loaded row while replies were being sent.
   const pageDropped = useRef(false);
 
-  const run = useCallback(async (limit?: number, quiet = false) => {
-    ++request.current;
-    if (!quiet) {
-      markStartOnce('search');
-      // Typing on while a search runs: already loading, nothing to re-render.
-      setState((s) => (s.loading && s.error === null ? s : { ...s, loading: true, error: null }));
-    }
-    // A search the seller asked for is never demoted to a quiet one.
-    pending.current = { limit, quiet: quiet && (pending.current?.quiet ?? true) };
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
-      while (pending.current !== null) {
-        const next = pending.current;
-        pending.current = null;
-        const id = request.current;
-        const askedFor = JSON.stringify(inputRef.current);
-        const q = next.limit ? { ...inputRef.current, limit: next.limit } : inputRef.current;
-        const res = await call('search', q);
-        if (id !== request.current) continue;
-        // A quiet refresh (news from the core) renders as a transition, behind urgent work.
-        renderFor(next.quiet)(() => {
-          if (!res.ok) {
-            setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
-            return;
-          }
-          cursor.current = res.value.nextCursor;
-          const recheck = !next.quiet || pageDropped.current;
-          pageDropped.current = false;
-          setState((s) => ({
-            // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
-            // Another query's answer is a new list even with the same rows (the list checks
-            // then whether it needs their next page).
-            rows: rowsToShow(recheck, s.rows, keepUnchangedItems(s.rows, res.value.rows, rowId)),
-            total: res.value.total,
-            loading: false,
-            error: null,
-            hasMore: res.value.nextCursor !== null,
-            seq: s.seq + 1,
-            resultsOf: next.quiet ? s.resultsOf : askedFor,
-          }));
-        });
-      }
-    } finally {
-      inFlight.current = false;
-    }
+  /** Asks for the total of search `id` (its page came without one) and shows it if still current. */
+  const countTotal = useCallback(async (id: number, input: SearchInput) => {
+    const res = await call('searchTotal', filtersOf(input));
+    if (id !== request.current) return;
+    setState((s) => (res.ok ? { ...s, total: res.value } : { ...s, error: res.error }));
   }, []);
+
+  const run = useCallback(
+    async (limit?: number, quiet = false) => {
+      ++request.current;
+      if (!quiet) {
+        markStartOnce('search', 'search-total');
+        // Typing on while a search runs: already loading, nothing to re-render.
+        setState((s) => (s.loading && s.error === null ? s : { ...s, loading: true, error: null }));
+      }
+      // A search the seller asked for is never demoted to a quiet one.
+      pending.current = { limit, quiet: quiet && (pending.current?.quiet ?? true) };
+      if (inFlight.current) return;
+      inFlight.current = true;
+      try {
+        while (pending.current !== null) {
+          const next = pending.current;
+          pending.current = null;
+          const id = request.current;
+          const askedFor = JSON.stringify(inputRef.current);
+          const q = next.limit ? { ...inputRef.current, limit: next.limit } : inputRef.current;
+          const res = await call('search', q);
+          if (id !== request.current) continue;
+          // Asked now, the count runs in the core while this page renders. (Newer input would
+          // have made this answer stale above: its search does not queue behind the count.)
+          if (res.ok && res.value.total === null) void countTotal(id, q);
+          // A quiet refresh (news from the core) renders as a transition, behind urgent work.
+          renderFor(next.quiet)(() => {
+            if (!res.ok) {
+              setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
+              return;
+            }
+            cursor.current = res.value.nextCursor;
+            const recheck = !next.quiet || pageDropped.current;
+            pageDropped.current = false;
+            setState((s) => ({
+              // A quiet refresh mostly returns the same rows: keep those, so they do not re-render.
+              // Another query's answer is a new list even with the same rows (the list checks
+              // then whether it needs their next page).
+              rows: rowsToShow(recheck, s.rows, keepUnchangedItems(s.rows, res.value.rows, rowId)),
+              // A quiet refresh keeps showing the last total until the new one is counted.
+              total: res.value.total ?? (next.quiet ? s.total : null),
+              loading: false,
+              error: null,
+              hasMore: res.value.nextCursor !== null,
+              seq: s.seq + 1,
+              resultsOf: next.quiet ? s.resultsOf : askedFor,
+            }));
+          });
+        }
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [countTotal],
+  );
 
   useEffect(() => {
     if (skipFirstRun.current) {
       skipFirstRun.current = false;
       dropArrived('search');
+      if (arrived?.state.total === null) void countTotal(request.current, inputRef.current);
       return;
     }
     void run();
-  }, [key, run]);
+  }, [key, run, arrived, countTotal]);
 
   const loadMore = useCallback(async () => {
     const next = cursor.current;
@@ -163,7 +187,7 @@ export function useSearch(input: SearchInput) {
     setState((s) => ({
       ...s,
       rows: [...s.rows, ...res.value.rows],
-      total: res.value.total,
+      total: res.value.total ?? s.total,
       hasMore: res.value.nextCursor !== null,
     }));
   }, []);

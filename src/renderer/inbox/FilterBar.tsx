@@ -53,8 +53,9 @@ export const FilterBar = memo(function FilterBar({
   useEffect(() => setText(filters.text), [filters.text]);
   const composing = useRef(false);
   const emitText = (v: string): void => {
-    // The clock of 'search' (typed → list painted) starts at the keystroke the seller made.
-    if (v.trim() !== filters.text.trim()) markStart('search');
+    // The clocks of 'search' (typed → list painted) and 'search-total' (→ its total shown) start
+    // at the keystroke the seller made.
+    if (v.trim() !== filters.text.trim()) markStart('search', 'search-total');
     onChange({ text: v });
   };
 

@@ -97,6 +97,10 @@ export function InboxScreen() {
     if (rows.length > 0) markFirstListPaint();
     // Only when a first page lands, not on every appended page.
   }, [seq]);
+  const counted = search.total !== null;
+  useLayoutEffect(() => {
+    if (counted) markPainted('search-total');
+  }, [seq, counted]);
 
   // The selected row is read ahead, so Enter shows it at once, and so is the row below it,
   // where a seller working down the list goes next (j): by the time they get there it is read.
@@ -168,7 +172,7 @@ export function InboxScreen() {
           <div className="tw-split">
             <div className="tw-list-col">
               <div className="tw-msg-meta" aria-live="polite" style={{ marginBottom: 4 }}>
-                {t('list.total', { n: search.total })}
+                {search.total === null ? t('list.counting') : t('list.total', { n: search.total })}
               </div>
               <InquiryList
                 ref={listRef}

@@ -71,7 +71,8 @@ const scrollUnlessAlreadyThere: ScrollTo = (offset, options, instance) => {
 
 export interface InquiryListProps {
   rows: InquirySummary[];
-  total: number;
+  /** Null while it is being counted. */
+  total: number | null;
   loading: boolean;
   hasMore: boolean;
   loadMore: () => void;
@@ -129,7 +130,7 @@ export const InquiryList = memo(function InquiryList(p: InquiryListProps) {
       className="tw-grid"
       role="grid"
       aria-label={t('list.label')}
-      aria-rowcount={p.total + 1}
+      aria-rowcount={p.total === null ? -1 : p.total + 1}
       aria-busy={p.loading}
       aria-activedescendant={p.selectedIndex >= 0 ? `inq-row-${p.selectedIndex}` : undefined}
       tabIndex={0}

@@ -47,6 +47,8 @@ export function toSearchInput(f: Filters, selectedShopId: string): SearchInput {
     dateField: f.dateField,
     sort: 'newest',
     limit: PAGE_SIZE,
+    // The rows first; useSearch asks for the total after them.
+    total: false,
   };
   if (f.source === 'customer' && f.questionType !== 'all') input.questionType = f.questionType;
   if (f.status !== 'all') input.status = f.status;

@@ -16,7 +16,7 @@ export interface SuiteMeasurements {
   emptyTrip: number;
   search: SearchBenchRow[];
   open: number[];
-  typed: { query: string; ms: number }[];
+  typed: { query: string; ms: number; totalMs: number }[];
   send: number[];
   cold: { totalMs: number; shellMs: number; pageMs: number }[];
   mainThreadBusyMax: number;
@@ -85,7 +85,7 @@ export function buildFigures(m: SuiteMeasurements): FigureRow[] {
       figure: 'Search typed in the box → list painted',
       value: dist(m.typed.map((t) => t.ms)),
       target: 'p95 ≤ 100 ms',
-      reference: '—',
+      reference: `its total shown: ${dist(m.typed.map((t) => t.totalMs))}`,
       met: p95(m.typed.map((t) => t.ms)) <= 100,
     },
     {

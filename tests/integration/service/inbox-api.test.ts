@@ -62,9 +62,32 @@ describe('logged in', () => {
     const all = value(await api.search({ shopId: 'all', limit: 500 }));
     expect(all.total).toBeGreaterThan(0);
     const perShop = await Promise.all(
-      session!.shops.map(async (s) => value(await api.search({ shopId: s.id })).total),
+      session!.shops.map(async (s) => value(await api.searchTotal({ shopId: s.id }))),
     );
     expect(perShop.reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it('answers a page before its total: the rows, then searchTotal counts them', async () => {
+    const exact = value(await api.search({ shopId: 'all', limit: 5 }));
+    expect(exact.total).toBeGreaterThan(5);
+    // A fresh search (another filter set) asked without its total: the same rows, no count.
+    const first = value(
+      await api.search({ shopId: 'all', limit: 5, sort: 'oldest', total: false }),
+    );
+    const oldest = value(await api.search({ shopId: 'all', limit: 5, sort: 'oldest' }));
+    expect(first.rows.map((r) => r.id)).toEqual(oldest.rows.map((r) => r.id));
+    expect(value(await api.searchTotal({ shopId: 'all', sort: 'oldest' }))).toBe(exact.total);
+    const notAll = value(
+      await api.search({ shopId: 'all', status: 'S1', limit: 500, total: false }),
+    );
+    expect(value(await api.searchTotal({ shopId: 'all', status: 'S1' }))).toBe(
+      notAll.total ?? notAll.rows.length,
+    );
+    // Paging belongs to search: the total's input refuses it, and bad filters change nothing.
+    const paged = await api.searchTotal({ shopId: 'all', limit: 5 } as never);
+    expect(paged.ok).toBe(false);
+    const badDay = await api.searchTotal({ shopId: 'all', from: '2026-13-40' });
+    expect(badDay.ok ? null : badDay.error.code).toBe('DATE_INVALID');
   });
 
   it('refuses a shop that is not this login’s', async () => {

@@ -176,6 +176,19 @@ export class FakeInbox {
     return item;
   }
 
+  private matching(q: Parameters<InboxApi['searchTotal']>[0]): InquirySummary[] {
+    return this.inquiries.filter(
+      (r) =>
+        (!q.source || (q.source === 'qoo10') === (r.inqType === 'HELP')) &&
+        (!q.status || r.status === q.status) &&
+        (!q.questionType || r.questionType === q.questionType) &&
+        (!q.itemNo || r.itemNo === q.itemNo) &&
+        (!q.orderNo || r.orderNo === q.orderNo) &&
+        (!q.text || r.title.includes(q.text)) &&
+        (!q.shopId || q.shopId === 'all' || r.shopId === q.shopId),
+    );
+  }
+
   private find(id: string): InquirySummary | undefined {
     return this.inquiries.find((i) => i.id === id);
   }
@@ -198,23 +211,16 @@ export class FakeInbox {
       return ok(this.session);
     },
     search: async (q) => {
-      let rows = this.inquiries.filter(
-        (r) =>
-          (!q.source || (q.source === 'qoo10') === (r.inqType === 'HELP')) &&
-          (!q.status || r.status === q.status) &&
-          (!q.questionType || r.questionType === q.questionType) &&
-          (!q.itemNo || r.itemNo === q.itemNo) &&
-          (!q.orderNo || r.orderNo === q.orderNo) &&
-          (!q.text || r.title.includes(q.text)) &&
-          (!q.shopId || q.shopId === 'all' || r.shopId === q.shopId),
-      );
-      rows = rows.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+      const rows = this.matching(q).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
       const start = q.cursor ? Number(q.cursor) : 0;
       const limit = q.limit ?? 100;
       const page = rows.slice(start, start + limit);
       const next = start + limit < rows.length ? String(start + limit) : null;
-      return ok({ rows: page, nextCursor: next, total: rows.length });
+      // As the core: without `total: false` exact; with it, only what the page itself shows.
+      const total = q.total !== false || (start === 0 && next === null) ? rows.length : null;
+      return ok({ rows: page, nextCursor: next, total });
     },
+    searchTotal: async (q) => ok(this.matching(q).length),
     counts: async () =>
       ok({ customerUnanswered: 7, customerReplying: 3, qoo10Unanswered: 1, qoo10Unconfirmed: 2 }),
     openThread: async (i) => {

@@ -4,7 +4,7 @@ import type { InboxApi, ThreadView } from '../../../shared/api.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { getDraft } from '../store/drafts.js';
 import { readThread } from '../store/inquiries.js';
-import { countInquiries, searchInquiries } from '../store/search.js';
+import { countInquiries, countSearch, searchInquiries } from '../store/search.js';
 import { detectPii, detectPiiInMessages } from '../text/pii.js';
 import { requireOwnInquiry, scopeShops, timed, type ServiceContext } from './context.js';
 import type { Caller } from './guard.js';
@@ -14,12 +14,18 @@ const PENDING_STATES = new Set(['queued', 'sending', 'failed', 'conflict']);
 export function readCalls(
   ctx: ServiceContext,
   call: Caller,
-): Pick<InboxApi, 'search' | 'counts' | 'openThread' | 'checkPii'> {
+): Pick<InboxApi, 'search' | 'searchTotal' | 'counts' | 'openThread' | 'checkPii'> {
   return {
     search: (input) =>
       call('search', input, (q) => {
         const shopIds = scopeShops(ctx, q.shopId);
         return timed(ctx, 'search', () => searchInquiries(ctx.db, { ...q, shopIds }, ctx.now()));
+      }),
+
+    searchTotal: (input) =>
+      call('searchTotal', input, (q) => {
+        const shopIds = scopeShops(ctx, q.shopId);
+        return timed(ctx, 'searchTotal', () => countSearch(ctx.db, { ...q, shopIds }));
       }),
 
     counts: (input) =>

@@ -7,11 +7,17 @@ import { inTransaction, stmt } from '../db/statements.js';
 import { toSummary, type InquiryRow } from './inquiry-row.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
 import { checkMemo, dbVersion, forgetSearchCache, memoOf, textHits } from './search-memo.js';
-import { countMatches, pageFromHitsIsCheaper, type SearchPlan } from './search-plan.js';
+import {
+  countMatches,
+  pageFromHitsIsCheaper,
+  type Counted,
+  type SearchPlan,
+} from './search-plan.js';
 import {
   buildWhere,
   searchStatements,
   SUMMARIES_SQL,
+  type SearchStatements,
   type StoreSearchQuery,
 } from './search-sql.js';
 
@@ -34,6 +40,10 @@ const DEFAULT_LIMIT = 100;
  * then read. All of it happens in one transaction, so the count and the page see the same
  * snapshot. The matches and the total are kept until the database changes, so the next page of
  * the same search (or the same search again) skips both.
+ *
+ * With `total: false` the matches are not counted: the total is null unless it is remembered or
+ * the first page holds every match. Counting a common word's matches costs several times its
+ * page (a lookup per match), so a list asks for the rows first and then for countSearch.
  */
 export function searchInquiries(
   db: Database,
@@ -45,12 +55,86 @@ export function searchInquiries(
   const sort = query.sort ?? 'newest';
   const limit = query.limit ?? DEFAULT_LIMIT;
   const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, { field, sort });
+  const dir = sort === 'newest' ? 'DESC' : 'ASC';
+  const none: SearchPage = { rows: [], nextCursor: null, total: 0 };
+  return withSearch(db, query, cursor !== null, dir, opts.plan ?? {}, none, (s) => {
+    if (s.hits === 0) return none;
+    const counted = query.total === false ? s.remembered() : s.count();
+    if (counted?.total === 0) return none;
+
+    const fromHits =
+      s.hits !== null &&
+      (s.plan.page === undefined
+        ? pageFromHitsIsCheaper(
+            db,
+            counted ?? { total: s.hits, filtered: null },
+            s.hits,
+            s.shopIds,
+            limit,
+          )
+        : s.plan.page === 'fromHits');
+    const keys = pageKeys(db, fromHits ? s.sql.pageFromHits : s.sql.pageWalk, s.shopIds, [
+      ...s.sql.params,
+      ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
+      limit + 1, // one row beyond the page says whether there is a next one
+    ]).sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
+    const page = keys.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor =
+      keys.length > limit && last !== undefined
+        ? encodeCursor({ field, sort, at: last.at, rowid: last.rowid })
+        : null;
+    // A first page that holds every match is its own count.
+    const total =
+      counted?.total ?? (cursor === null && nextCursor === null ? s.remember(page.length) : null);
+    const rows = readSummaries(db, page);
+    return { rows: rows.map((r) => toSummary(r, now)), nextCursor, total };
+  });
+}
+
+/** The exact number of inquiries of `shopIds` matching the filters (paging plays no part). */
+export function countSearch(
+  db: Database,
+  query: StoreSearchQuery,
+  opts: { plan?: SearchPlan } = {},
+): number {
+  return withSearch(db, query, false, 'DESC', opts.plan ?? {}, 0, (s) =>
+    s.hits === 0 ? 0 : s.count().total,
+  );
+}
+
+/** One search's view of its statements, its text matches and its remembered total. */
+interface SearchRun {
+  shopIds: string[];
+  sql: SearchStatements;
+  plan: SearchPlan;
+  /** How many inquiries (of any shop) match the text; null without a text filter. */
+  hits: number | null;
+  /** The total, remembered from an earlier search or counted now (and remembered). */
+  count(): Counted;
+  /** The total if an earlier search left it, without counting. */
+  remembered(): Counted | undefined;
+  /** Remembers an exact total learned another way; returns it. */
+  remember(total: number): number;
+}
+
+/**
+ * Runs `body` in one transaction with the search's text matches in temp.search_hits, keeping
+ * what is remembered about them right (see search-memo.ts). Over no shop: `empty`.
+ */
+function withSearch<T>(
+  db: Database,
+  query: StoreSearchQuery,
+  paging: boolean,
+  dir: 'ASC' | 'DESC',
+  plan: SearchPlan,
+  empty: T,
+  body: (run: SearchRun) => T,
+): T {
   const shopIds = [...new Set(query.shopIds)];
   const where = buildWhere(query); // validates the dates
-  if (shopIds.length === 0) return { rows: [], nextCursor: null, total: 0 };
-  const dir = sort === 'newest' ? 'DESC' : 'ASC';
-  const sql = searchStatements(where, shopIds.length, cursor !== null, dir);
-  const plan = opts.plan ?? {};
+  if (shopIds.length === 0) return empty;
+  const sql = searchStatements(where, shopIds.length, paging, dir);
   // The memo describes temp.search_hits; a transaction of the caller's may still roll it back.
   const memo = db.inTransaction ? null : memoOf(db);
   if (memo === null) forgetSearchCache(db);
@@ -59,38 +143,36 @@ export function searchInquiries(
       if (memo !== null) checkMemo(db, memo);
       const hits = where.text === null ? null : textHits(db, where.text, memo, plan.shortText);
       if (memo !== null) memo.version = dbVersion(db); // after this search's own temp writes
-      const countKey = JSON.stringify([shopIds, { ...query, cursor: 0, limit: 0, sort: 0 }, plan]);
-      let counted = memo?.counts.get(countKey);
-      if (counted === undefined) {
-        counted = countMatches(db, sql, shopIds, where, hits, plan.count);
-        memo?.counts.set(countKey, counted);
-      }
-      const { total } = counted;
-      if (total === 0) return { rows: [], nextCursor: null, total };
-
-      const fromHits =
-        hits !== null &&
-        (plan.page === undefined
-          ? pageFromHitsIsCheaper(db, counted, hits, shopIds, limit)
-          : plan.page === 'fromHits');
-      const keys = pageKeys(db, fromHits ? sql.pageFromHits : sql.pageWalk, shopIds, [
-        ...sql.params,
-        ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
-        limit + 1, // one row beyond the page says whether there is a next one
-      ]).sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
-      const page = keys.slice(0, limit);
-      const last = page.at(-1);
-      const nextCursor =
-        keys.length > limit && last !== undefined
-          ? encodeCursor({ field, sort, at: last.at, rowid: last.rowid })
-          : null;
-      const rows = readSummaries(db, page);
-      return { rows: rows.map((r) => toSummary(r, now)), nextCursor, total };
+      const key = countKey(shopIds, query, plan);
+      const remembered = (): Counted | undefined => memo?.counts.get(key);
+      const remember = (total: number): number => {
+        memo?.counts.set(key, { total, filtered: null });
+        return total;
+      };
+      const count = (): Counted => {
+        let counted = remembered();
+        if (counted === undefined) {
+          counted = countMatches(db, sql, shopIds, where, hits, plan.count);
+          memo?.counts.set(key, counted);
+        }
+        return counted;
+      };
+      return body({ shopIds, sql, plan, hits, count, remembered, remember });
     });
   } catch (e) {
     forgetSearchCache(db); // a rollback undid the temp writes the memo describes
     throw e;
   }
+}
+
+/**
+ * What a total depends on: the scope and the filters (not the page, its size or its order), in
+ * an order of their own: a search and the count asked after it spell their filters alike.
+ */
+function countKey(shopIds: readonly string[], query: StoreSearchQuery, plan: SearchPlan): string {
+  const { cursor: _c, limit: _l, sort: _s, total: _t, shopIds: _ids, ...filters } = query;
+  const byName = Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([shopIds, byName, plan]);
 }
 
 /** A page's row before its columns are read: rowid and the date it is sorted by. */

@@ -404,6 +404,37 @@ describe('Inquiries & messages → From customers', () => {
     ).toEqual(['Q', 'Question 2']);
   });
 
+  it('shows the rows first and the total once it is counted, never an older search’s', async () => {
+    const fake = new FakeInbox(120).loggedIn();
+    fake.inquiries.forEach(
+      (q, i) => (fake.inquiries[i] = { ...q, title: `${i % 2 ? 'odd' : 'even'} ${i}` }),
+    );
+    let release = (): void => undefined;
+    fake.gates.set('searchTotal', new Promise<void>((r) => (release = r)));
+    renderApp(fake);
+    // More than a page: the first one comes without its total.
+    expect(await screen.findByText('Results: counting…')).toBeDefined();
+    expect(dataRows().length).toBeGreaterThan(0);
+    expect(fake.callsOf('searchTotal')).toEqual([
+      expect.not.objectContaining({ limit: expect.anything() }),
+    ]);
+    const search = screen.getByRole('textbox', { name: 'Search text' });
+    fake.gates.delete('searchTotal'); // the next count answers at once
+    fireEvent.change(search, { target: { value: 'odd' } });
+    expect(await screen.findByText('Results: 60')).toBeDefined();
+    // The first count answers after the seller moved on: its 120 is never shown.
+    act(() => release());
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.getByText('Results: 60')).toBeDefined();
+    expect(fake.callsOf('searchTotal')).toHaveLength(2);
+    // A search whose first page holds every match needs no count.
+    fireEvent.change(search, { target: { value: 'even 1' } });
+    const few = fake.inquiries.filter((q) => q.title.includes('even 1')).length;
+    expect(few).toBeLessThan(50);
+    expect(await screen.findByText(`Results: ${few}`)).toBeDefined();
+    expect(fake.callsOf('searchTotal')).toHaveLength(2);
+  });
+
   it('keeps the last keystrokes of a draft when the seller opens another inquiry at once', async () => {
     const fake = new FakeInbox(2).loggedIn();
     renderApp(fake);

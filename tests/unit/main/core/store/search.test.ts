@@ -4,6 +4,7 @@ import type { ThreadRecord } from '../../../../../src/main/core/store/types.js';
 import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
 import {
   countInquiries,
+  countSearch,
   searchInquiries,
   type StoreSearchQuery,
 } from '../../../../../src/main/core/store/search.js';
@@ -211,7 +212,25 @@ describe('searchInquiries remembers matches and totals only while nothing change
   const shipping = (n: number, shopId = 'shopA'): ThreadRecord =>
     thread(n, { shopId, receivedAt: T0 + n * HOUR, title: `発送について ${n}` });
   const totalOf = (db: Database, text: string, shopIds = ['shopA']): number =>
-    searchInquiries(db, { shopIds, text, limit: 1 }, T0).total;
+    searchInquiries(db, { shopIds, text, limit: 1 }, T0).total ?? Number.NaN;
+
+  it('answers a page without its total, and then remembers the total countSearch counted', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1), shipping(2), shipping(3)]);
+    const q = { shopIds: ['shopA'], text: '発送', limit: 2, total: false };
+    const page = searchInquiries(db, q, T0);
+    expect(page.rows.map((r) => r.id)).toEqual(['shopA:3', 'shopA:2']);
+    expect(page.total).toBeNull();
+    expect(countSearch(db, q)).toBe(3);
+    expect(searchInquiries(db, q, T0).total).toBe(3);
+    // A first page holding every match is its own count.
+    expect(searchInquiries(db, { ...q, limit: 5, status: 'S3' }, T0).total).toBe(0);
+    expect(searchInquiries(db, { ...q, limit: 3, sort: 'oldest' }, T0).total).toBe(3);
+    applyThreads(db, [shipping(4)]);
+    expect(searchInquiries(db, q, T0).total).toBeNull();
+    expect(countSearch(db, { ...q, shopIds: ['shopA', 'shopB'] })).toBe(4);
+  });
 
   it('sees rows this connection writes between two pages', () => {
     const db = tempDb();

@@ -95,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return ok(session);
       }),
     search: () => needSession(() => ok({ rows: [], nextCursor: null, total: 0 })),
+    searchTotal: () => needSession(() => ok(0)),
     counts: () =>
       needSession(() =>
         ok({ customerUnanswered: 0, customerReplying: 0, qoo10Unanswered: 0, qoo10Unconfirmed: 0 }),
