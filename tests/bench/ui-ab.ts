@@ -30,9 +30,15 @@ const { values } = parseArgs({
     inquiries: { type: 'string', default: '3000' },
     phase: { type: 'string', default: 'open' },
     rounds: { type: 'string', default: '6' },
+    // Conversations opened (j, Enter) before the rounds: the suite opens 45, and a list scrolled
+    // down that far is replaced by a fresh one on a new query (InboxScreen).
+    opens: { type: 'string', default: '3' },
   },
 });
 if (values.a === undefined || values.b === undefined) throw new Error('--a and --b are required');
+
+/** Each page's typed words → total shown (the search phase's second figure). */
+const totals = new Map<Page, number[]>();
 
 /** One round of the phase on a page: its samples in ms. */
 async function round(page: Page, phase: string, i: number): Promise<number[]> {
@@ -49,7 +55,9 @@ async function round(page: Page, phase: string, i: number): Promise<number[]> {
   // Words new to each side's core in every round (see QUERY_ROUNDS): two words a round.
   const words = QUERY_ROUNDS.flat();
   const queries = [words[(2 * i) % words.length] ?? '', words[(2 * i + 1) % words.length] ?? ''];
-  return (await typedSearches(page, queries)).map((r) => r.ms);
+  const typed = await typedSearches(page, queries);
+  totals.set(page, [...(totals.get(page) ?? []), ...typed.map((r) => r.totalMs)]);
+  return typed.map((r) => r.ms);
 }
 
 const browser = await launchChromium();
@@ -76,7 +84,7 @@ try {
     // The page refreshes its list once the sync has ended (a 300 ms debounce): warming up in the
     // middle of that moved the selection under the keys now and then, as in app.bench.ts.
     await page.waitForTimeout(2_000);
-    await openConversations(page, 3).catch(async (e: unknown) => {
+    await openConversations(page, Number(values.opens)).catch(async (e: unknown) => {
       console.error(`warm-up failed on ${dir}`);
       await page.screenshot({ path: resolve('bench-results/ui-ab-failure.png') });
       console.error(
@@ -98,6 +106,11 @@ try {
     console.log(
       `${values.phase} ${side.dir}: n=${s.n} mean ${ms(s.mean)} p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`,
     );
+    const shown = (totals.get(side.page) ?? []).filter((v) => !Number.isNaN(v));
+    if (shown.length > 0) {
+      const t = summarize(shown);
+      console.log(`  its total shown: mean ${ms(t.mean)} p50 ${ms(t.p50)} p95 ${ms(t.p95)}`);
+    }
   }
 } finally {
   await browser.close();
