@@ -119,7 +119,13 @@ export function useSearch(input: SearchInput) {
           pending.current = null;
           const id = request.current;
           const askedFor = JSON.stringify(inputRef.current);
-          const q = next.limit ? { ...inputRef.current, limit: next.limit } : inputRef.current;
+          // A quiet refresh has nobody waiting for its rows: it counts in the same call, so it
+          // takes the core once, not twice around whatever the seller does next.
+          const q = {
+            ...inputRef.current,
+            ...(next.limit ? { limit: next.limit } : {}),
+            ...(next.quiet ? { total: true } : {}),
+          };
           const res = await call('search', q);
           if (id !== request.current) continue;
           // Asked now, the count runs in the core while this page renders. (Newer input would

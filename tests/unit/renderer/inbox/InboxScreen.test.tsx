@@ -433,6 +433,14 @@ describe('Inquiries & messages → From customers', () => {
     expect(few).toBeLessThan(50);
     expect(await screen.findByText(`Results: ${few}`)).toBeDefined();
     expect(fake.callsOf('searchTotal')).toHaveLength(2);
+    // A quiet refresh (news from the core) counts in its own call: nobody waits for its rows.
+    fireEvent.change(search, { target: { value: 'odd' } });
+    expect(await screen.findByText('Results: 60')).toBeDefined();
+    const searches = fake.callsOf('search').length;
+    act(() => fake.emit('inquiriesChanged', { shopId: 'shop-a', inquiryIds: [] }));
+    await waitFor(() => expect(fake.callsOf('search').length).toBe(searches + 1));
+    expect(fake.callsOf('search').at(-1)).toMatchObject({ text: 'odd', total: true });
+    expect(screen.getByText('Results: 60')).toBeDefined();
   });
 
   it('keeps the last keystrokes of a draft when the seller opens another inquiry at once', async () => {
