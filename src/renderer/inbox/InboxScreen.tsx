@@ -91,16 +91,19 @@ export function InboxScreen() {
     afterPaint(() => void paneChunk.load().catch(() => undefined)); // rendering reports a failure
   }, []);
 
+  // The clocks stop only for the answer to what the box holds now: an older query's rows or
+  // total that land between a keystroke and its search would otherwise stop them early.
+  const answersInput = search.resultsOf === JSON.stringify(input);
   useLayoutEffect(() => {
     if (seq === 0) return;
-    markPainted('search');
+    if (answersInput) markPainted('search');
     if (rows.length > 0) markFirstListPaint();
     // Only when a first page lands, not on every appended page.
   }, [seq]);
   const counted = search.total !== null;
   useLayoutEffect(() => {
-    if (counted) markPainted('search-total');
-  }, [seq, counted]);
+    if (counted && answersInput) markPainted('search-total');
+  }, [seq, counted, answersInput]);
 
   // The selected row is read ahead, so Enter shows it at once, and so is the row below it,
   // where a seller working down the list goes next (j): by the time they get there it is read.

@@ -139,6 +139,8 @@ export const QUERY_ROUNDS = [
 /** Milliseconds between keystrokes of a fast typist (about 12 keys a second). */
 const KEY_INTERVAL_MS = 80;
 const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
+const readingMs = (text: string): number =>
+  isAscii(text) ? KEY_INTERVAL_MS : 2 * text.length * KEY_INTERVAL_MS;
 
 /**
  * Enters each query into the search box as a seller would, after clearing it: Japanese and
@@ -165,6 +167,11 @@ export async function typedSearches(
       await page.keyboard.press('Backspace');
       await searchSettled(page);
     }
+    // The seller's hands between clearing the box and the word: the first key's interval, or
+    // the reading typed into the IME (about two romaji keys a character) before it commits.
+    // Typed at once, a word's clock started while the list still scrolled back to the
+    // selection after the clear, which no seller is fast enough to overlap.
+    await page.waitForTimeout(readingMs(query));
     if (isAscii(query)) await page.keyboard.type(query, { delay: KEY_INTERVAL_MS });
     else await page.keyboard.insertText(query);
     out.push({ query, ...(await searchSettled(page)) });
