@@ -37,27 +37,27 @@ const { values } = parseArgs({
 });
 if (values.a === undefined || values.b === undefined) throw new Error('--a and --b are required');
 
-/** Each page's typed words → total shown (the search phase's second figure). */
-const totals = new Map<Page, number[]>();
-
-/** One round of the phase on a page: its samples in ms. */
-async function round(page: Page, phase: string, i: number): Promise<number[]> {
-  if (phase === 'open') return openConversations(page, 5);
+/** One round of the phase on a page: its samples in ms (and, typing, each word's total shown). */
+async function round(
+  page: Page,
+  phase: string,
+  i: number,
+): Promise<{ samples: number[]; totals?: number[] }> {
+  if (phase === 'open') return { samples: await openConversations(page, 5) };
   if (phase === 'scroll') {
     // Frame intervals, and each long task as a sample of its own length: the max tells.
     const run = await scrollList(page, 2);
     console.log(
       `  scroll: ${run.frames.length} frames, long tasks ${run.longTasks.map((t) => t.ms.toFixed(0)).join(' ') || 'none'}`,
     );
-    return run.frames;
+    return { samples: run.frames };
   }
-  if (phase === 'send') return sendReplies(page, 2);
+  if (phase === 'send') return { samples: await sendReplies(page, 2) };
   // Words new to each side's core in every round (see QUERY_ROUNDS): two words a round.
   const words = QUERY_ROUNDS.flat();
   const queries = [words[(2 * i) % words.length] ?? '', words[(2 * i + 1) % words.length] ?? ''];
   const typed = await typedSearches(page, queries);
-  totals.set(page, [...(totals.get(page) ?? []), ...typed.map((r) => r.totalMs)]);
-  return typed.map((r) => r.ms);
+  return { samples: typed.map((r) => r.ms), totals: typed.map((r) => r.totalMs) };
 }
 
 const browser = await launchChromium();
@@ -96,17 +96,20 @@ try {
       throw e;
     }); // warm-up
     if (values.phase === 'search') await typedSearches(page, WARMUP_QUERIES);
-    sides.push({ dir, page, samples: [] as number[] });
+    sides.push({ dir, page, samples: [] as number[], totals: [] as number[] });
   }
   for (let i = 0; i < Number(values.rounds); i++)
-    for (const side of i % 2 === 0 ? sides : [...sides].reverse())
-      side.samples.push(...(await round(side.page, values.phase, i)));
+    for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
+      const { samples, totals = [] } = await round(side.page, values.phase, i);
+      side.samples.push(...samples);
+      side.totals.push(...totals);
+    }
   for (const side of sides) {
     const s = summarize(side.samples);
     console.log(
       `${values.phase} ${side.dir}: n=${s.n} mean ${ms(s.mean)} p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`,
     );
-    const shown = (totals.get(side.page) ?? []).filter((v) => !Number.isNaN(v));
+    const shown = side.totals.filter((v) => !Number.isNaN(v));
     if (shown.length > 0) {
       const t = summarize(shown);
       console.log(`  its total shown: mean ${ms(t.mean)} p50 ${ms(t.p50)} p95 ${ms(t.p95)}`);

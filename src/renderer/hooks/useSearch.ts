@@ -212,5 +212,8 @@ export function useSearch(input: SearchInput) {
   useBridgeEvent('inquiriesChanged', () => refreshSoon());
   useBridgeEvent('outboxChanged', () => refreshSoon());
 
-  return { ...state, loadMore, refresh, rerun: run };
+  // Whether the rows shown answer the input as it is now (not an older query's, landed after a
+  // keystroke and before its search).
+  const answersInput = state.resultsOf === key;
+  return { ...state, answersInput, loadMore, refresh, rerun: run };
 }

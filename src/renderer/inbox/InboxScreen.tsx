@@ -93,7 +93,7 @@ export function InboxScreen() {
 
   // The clocks stop only for the answer to what the box holds now: an older query's rows or
   // total that land between a keystroke and its search would otherwise stop them early.
-  const answersInput = search.resultsOf === JSON.stringify(input);
+  const { answersInput } = search;
   useLayoutEffect(() => {
     if (seq === 0) return;
     if (answersInput) markPainted('search');

@@ -4,7 +4,7 @@ import type { GrowthPoint } from './growth.js';
 import type { RawResult } from './raw-sync.js';
 import { mb, seconds, type FigureRow } from './report.js';
 import { markdownTable, ms, summarize } from './stats.js';
-import type { ScrollRun } from './ui-phases.js';
+import type { ScrollRun, TypedSearch } from './ui-phases.js';
 
 export interface SuiteMeasurements {
   syncMs: number;
@@ -16,7 +16,7 @@ export interface SuiteMeasurements {
   emptyTrip: number;
   search: SearchBenchRow[];
   open: number[];
-  typed: { query: string; ms: number; totalMs: number }[];
+  typed: TypedSearch[];
   send: number[];
   cold: { totalMs: number; shellMs: number; pageMs: number }[];
   mainThreadBusyMax: number;

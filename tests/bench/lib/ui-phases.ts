@@ -142,12 +142,6 @@ const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
 const readingMs = (text: string): number =>
   isAscii(text) ? KEY_INTERVAL_MS : 2 * text.length * KEY_INTERVAL_MS;
 
-/**
- * Enters each query into the search box as a seller would, after clearing it: Japanese and
- * Chinese arrive whole when the IME commits the conversion (one input event); letters and
- * digits one key at a time at a fast typist's pace, the list answering as they go. The figure
- * is the last input → the list painted for the full query.
- */
 /** A word typed: → its list painted (`ms`), → its total shown (`totalMs`). */
 export interface TypedSearch {
   query: string;
@@ -155,6 +149,12 @@ export interface TypedSearch {
   totalMs: number;
 }
 
+/**
+ * Enters each query into the search box as a seller would, after clearing it: Japanese and
+ * Chinese arrive whole when the IME commits the conversion (one input event); letters and
+ * digits one key at a time at a fast typist's pace, the list answering as they go. The figure
+ * is the last input → the list painted for the full query.
+ */
 export async function typedSearches(
   page: Page,
   queries: readonly string[],

@@ -56,15 +56,16 @@ export function searchInquiries(
   const limit = query.limit ?? DEFAULT_LIMIT;
   const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, { field, sort });
   const dir = sort === 'newest' ? 'DESC' : 'ASC';
+  const plan = opts.plan ?? {};
   const none: SearchPage = { rows: [], nextCursor: null, total: 0 };
-  return withSearch(db, query, cursor !== null, dir, opts.plan ?? {}, none, (s) => {
+  return withSearch(db, query, cursor !== null, dir, plan, none, (s) => {
     if (s.hits === 0) return none;
     const counted = query.total === false ? s.remembered() : s.count();
     if (counted?.total === 0) return none;
 
     const fromHits =
       s.hits !== null &&
-      (s.plan.page === undefined
+      (plan.page === undefined
         ? pageFromHitsIsCheaper(
             db,
             counted ?? { total: s.hits, filtered: null },
@@ -72,7 +73,7 @@ export function searchInquiries(
             s.shopIds,
             limit,
           )
-        : s.plan.page === 'fromHits');
+        : plan.page === 'fromHits');
     const keys = pageKeys(db, fromHits ? s.sql.pageFromHits : s.sql.pageWalk, s.shopIds, [
       ...s.sql.params,
       ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
@@ -98,16 +99,13 @@ export function countSearch(
   query: StoreSearchQuery,
   opts: { plan?: SearchPlan } = {},
 ): number {
-  return withSearch(db, query, false, 'DESC', opts.plan ?? {}, 0, (s) =>
-    s.hits === 0 ? 0 : s.count().total,
-  );
+  return withSearch(db, query, false, 'DESC', opts.plan ?? {}, 0, (s) => s.count().total);
 }
 
 /** One search's view of its statements, its text matches and its remembered total. */
 interface SearchRun {
   shopIds: string[];
   sql: SearchStatements;
-  plan: SearchPlan;
   /** How many inquiries (of any shop) match the text; null without a text filter. */
   hits: number | null;
   /** The total, remembered from an earlier search or counted now (and remembered). */
@@ -157,7 +155,7 @@ function withSearch<T>(
         }
         return counted;
       };
-      return body({ shopIds, sql, plan, hits, count, remembered, remember });
+      return body({ shopIds, sql, hits, count, remembered, remember });
     });
   } catch (e) {
     forgetSearchCache(db); // a rollback undid the temp writes the memo describes
