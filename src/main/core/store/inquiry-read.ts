@@ -3,7 +3,7 @@ import type { InquirySummary } from '../../../shared/api.js';
 import type { AttachmentMeta, Author, InqType, Message } from '../../../shared/domain.js';
 import { toIsoJst } from '../../../shared/jst.js';
 import type { Database } from '../db/open.js';
-import { stmt } from '../db/statements.js';
+import { stmt, withLimit } from '../db/statements.js';
 import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type InquiryRow } from './inquiry-row.js';
 
 function summaryRow(db: Database, inquiryId: string): InquiryRow | undefined {
@@ -76,11 +76,14 @@ export function readThread(
   if (row === undefined) return null;
   const before = opts.beforeSeq ?? Number.MAX_SAFE_INTEGER;
   // One extra row tells whether older messages remain.
-  const newestFirst = stmt<[number, number, number], MessageRow>(
+  const newestFirst = stmt<[number, number], MessageRow>(
     db,
-    `SELECT seq_no, author, from_name, to_name, title, body, sent_at FROM messages
-     WHERE inquiry_rowid = ? AND seq_no < ? ORDER BY seq_no DESC LIMIT ?`,
-  ).all(row.rowid, before, opts.limit + 1);
+    withLimit(
+      `SELECT seq_no, author, from_name, to_name, title, body, sent_at FROM messages
+       WHERE inquiry_rowid = ? AND seq_no < ? ORDER BY seq_no DESC`,
+      opts.limit + 1,
+    ),
+  ).all(row.rowid, before);
   const hasOlder = newestFirst.length > opts.limit;
   const page = newestFirst.slice(0, opts.limit).reverse();
   const attachments = attachmentsBySeq(db, row.rowid, page);

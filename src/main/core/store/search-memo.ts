@@ -43,13 +43,16 @@ export function dbVersion(db: Database): string {
   return `${String(dataVersion?.data_version)}:${String(changes?.n)}`;
 }
 
-export function checkMemo(db: Database, memo: Memo): void {
-  if (dbVersion(db) === memo.version) {
+/** Forgets what the database changed under; returns the version it is checked at. */
+export function checkMemo(db: Database, memo: Memo): string {
+  const version = dbVersion(db);
+  if (version === memo.version) {
     if (memo.counts.size > MAX_COUNTS) memo.counts.clear();
-    return;
+    return version;
   }
   memo.hitsKey = null;
   memo.counts.clear();
+  return version;
 }
 
 const withTempTables = new WeakSet<Database>();

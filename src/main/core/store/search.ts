@@ -3,7 +3,7 @@
 // is remembered between searches lives in search-memo.ts, the counters in search-counters.ts.
 import type { SearchPage } from '../../../shared/api.js';
 import type { Database } from '../db/open.js';
-import { inTransaction, stmt } from '../db/statements.js';
+import { inTransaction, stmt, withLimit } from '../db/statements.js';
 import { toSummary, type InquiryRow } from './inquiry-row.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
 import { checkMemo, dbVersion, forgetSearchCache, memoOf, textHits } from './search-memo.js';
@@ -60,7 +60,10 @@ export function searchInquiries(
   const none: SearchPage = { rows: [], nextCursor: null, total: 0 };
   return withSearch(db, query, cursor !== null, dir, plan, none, (s) => {
     if (s.hits === 0) return none;
-    const counted = query.total === false ? s.remembered() : s.count();
+    // Without text the page needs no count to be planned, and a first page holding every match
+    // is its own count: a narrow search (an order number) then skips counting.
+    const countNow = query.total !== false && s.hits !== null;
+    const counted = countNow ? s.count() : s.remembered();
     if (counted?.total === 0) return none;
 
     const fromHits =
@@ -74,10 +77,11 @@ export function searchInquiries(
             limit,
           )
         : plan.page === 'fromHits');
-    const keys = pageKeys(db, fromHits ? s.sql.pageFromHits : s.sql.pageWalk, s.shopIds, [
+    // One row beyond the page says whether there is a next one.
+    const pageSql = withLimit(fromHits ? s.sql.pageFromHits : s.sql.pageWalk, limit + 1);
+    const keys = pageKeys(db, pageSql, s.shopIds, [
       ...s.sql.params,
       ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
-      limit + 1, // one row beyond the page says whether there is a next one
     ]).sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
     const page = keys.slice(0, limit);
     const last = page.at(-1);
@@ -87,8 +91,13 @@ export function searchInquiries(
         : null;
     // A first page that holds every match is its own count.
     const total =
-      counted?.total ?? (cursor === null && nextCursor === null ? s.remember(page.length) : null);
-    const rows = readSummaries(db, page);
+      counted?.total ??
+      (cursor === null && nextCursor === null
+        ? s.remember(page.length)
+        : query.total === false
+          ? null
+          : s.count().total);
+    const rows = s.sql.pageReadsRows ? (page as InquiryRow[]) : readSummaries(db, page);
     return { rows: rows.map((r) => toSummary(r, now)), nextCursor, total };
   });
 }
@@ -138,20 +147,23 @@ function withSearch<T>(
   if (memo === null) forgetSearchCache(db);
   try {
     return inTransaction(db, () => {
-      if (memo !== null) checkMemo(db, memo);
+      const checked = memo === null ? null : checkMemo(db, memo);
       const hits = where.text === null ? null : textHits(db, where.text, memo, plan.shortText);
-      if (memo !== null) memo.version = dbVersion(db); // after this search's own temp writes
-      const key = countKey(shopIds, query, plan);
-      const remembered = (): Counted | undefined => memo?.counts.get(key);
+      // Read again after this search's own temp writes (only a text lookup writes).
+      if (memo !== null) memo.version = where.text === null ? (checked ?? '') : dbVersion(db);
+      let key: string | undefined; // made when first needed: a few µs of a one-row search
+      const keyOf = (): string => (key ??= countKey(shopIds, query, plan));
+      const remembered = (): Counted | undefined =>
+        memo === null || memo.counts.size === 0 ? undefined : memo.counts.get(keyOf());
       const remember = (total: number): number => {
-        memo?.counts.set(key, { total, filtered: null });
+        memo?.counts.set(keyOf(), { total, filtered: null });
         return total;
       };
       const count = (): Counted => {
         let counted = remembered();
         if (counted === undefined) {
           counted = countMatches(db, sql, shopIds, where, hits, plan.count);
-          memo?.counts.set(key, counted);
+          memo?.counts.set(keyOf(), counted);
         }
         return counted;
       };
@@ -179,14 +191,17 @@ interface PageKey {
   at: number;
 }
 
+/** A page key, and the whole row when the statement read it (pageReadsRows). */
+type PageRow = PageKey & Partial<InquiryRow>;
+
 /** Each shop's page keys, off the indexes (params after the shop id: `params`). */
 function pageKeys(
   db: Database,
   sql: string,
   shopIds: readonly string[],
   params: unknown[],
-): PageKey[] {
-  const pageOfShop = stmt<unknown[], PageKey>(db, sql);
+): PageRow[] {
+  const pageOfShop = stmt<unknown[], PageRow>(db, sql);
   return shopIds.flatMap((shop) => pageOfShop.all(shop, ...params));
 }
 
