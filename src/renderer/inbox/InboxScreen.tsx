@@ -72,16 +72,8 @@ export function InboxScreen() {
 
   const { rows, seq } = search;
 
-  // A new query's results show from the top (the selection, when among them, is scrolled to).
-  // Kept scrolled down, a typed query showed rows from the middle and asked for its second page
-  // at once; scrolled up once they had landed, they were rendered and laid out twice. So a list
-  // scrolled away from the top is replaced by a fresh one in the render that shows the answer;
-  // one at the top stays (typing on often keeps the same rows, which then do not re-render).
-  const [scrolledAway, setScrolledAway] = useState(false);
-  const [listKey, setListKey] = useState({ of: search.resultsOf, n: 0 });
-  if (listKey.of !== search.resultsOf) {
-    setListKey({ of: search.resultsOf, n: listKey.n + (scrolledAway ? 1 : 0) });
-  }
+  // A new query's results show from the top (the selection, when among them, is scrolled to):
+  // InquiryList jumps there in the render that shows them (see useNewAnswerAtTop).
   const selectedIndex = useMemo(
     () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
     [rows, selectedId],
@@ -179,8 +171,7 @@ export function InboxScreen() {
               </div>
               <InquiryList
                 ref={listRef}
-                key={listKey.n}
-                onScrolledAway={setScrolledAway}
+                resultsOf={search.resultsOf}
                 rows={rows}
                 total={search.total}
                 loading={search.loading}
