@@ -17,6 +17,8 @@ import {
   type StoreSearchQuery,
 } from '../../src/main/core/store/search.js';
 import { encodeCursor } from '../../src/main/core/store/search-cursor.js';
+import { anyTermMatch, TEXT_SQL } from '../../src/main/core/store/search-sql.js';
+import { trigramPrefixRange } from '../../src/main/core/text/search-text.js';
 import { jstDayBounds, toIsoJst } from '../../src/shared/jst.js';
 import type { ThreadRecord } from '../../src/main/core/store/types.js';
 import { timeRuns } from './lib/stats.js';
@@ -78,7 +80,7 @@ export function searchShapes(db: Database, shops: readonly string[], now: number
   // any of them (see Shape.trigrams).
   const short = (q: string): Pick<Shape, 'bare' | 'trigrams'> => ({
     bare: bareShape(`${s} AND ${matchIn}`, []),
-    trigrams: [q, q + '\u{10ffff}'.repeat(3 - Array.from(q).length)],
+    trigrams: trigramPrefixRange(q),
   });
   const page2 = (where: string, params: unknown[]): [string, unknown[], string] => {
     const last = db
@@ -258,17 +260,11 @@ function bareSearch(db: Database, shape: Shape): () => number {
   };
   if (shape.trigrams === undefined) return () => run(params);
   ensureSearchHits(db); // creates temp.inquiry_fts_rows
-  const terms = db
-    .prepare<[string, string], string>(
-      'SELECT term FROM temp.inquiry_fts_rows WHERE term >= ? AND term <= ?',
-    )
-    .pluck();
+  const terms = db.prepare<[string, string], string>(TEXT_SQL.prefixTerms).pluck();
   const range = shape.trigrams;
   return () => {
     const found = terms.all(...range);
-    return found.length === 0
-      ? 0
-      : run([found.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ')]);
+    return found.length === 0 ? 0 : run([anyTermMatch(found)]);
   };
 }
 

@@ -30,8 +30,8 @@ const { values } = parseArgs({
     inquiries: { type: 'string', default: '3000' },
     phase: { type: 'string', default: 'open' },
     rounds: { type: 'string', default: '6' },
-    // Conversations opened (j, Enter) before the rounds: the suite opens 45, and a list scrolled
-    // down that far is replaced by a fresh one on a new query (InboxScreen).
+    // Conversations opened (j, Enter) before the rounds: the suite opens 45, which leaves the
+    // list scrolled down, so each new query jumps it back to the top (useNewAnswerAtTop).
     opens: { type: 'string', default: '3' },
   },
 });

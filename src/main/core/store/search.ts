@@ -82,21 +82,22 @@ export function searchInquiries(
     const keys = pageKeys(db, pageSql, s.shopIds, [
       ...s.sql.params,
       ...(cursor === null ? [] : [cursor.at, cursor.rowid]),
-    ]).sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
+    ]);
+    // One shop's statement reads in page order; several shops' pages are merged here.
+    if (s.shopIds.length > 1)
+      keys.sort((a, b) => (dir === 'DESC' ? -1 : 1) * (a.at - b.at || a.rowid - b.rowid));
     const page = keys.slice(0, limit);
     const last = page.at(-1);
     const nextCursor =
       keys.length > limit && last !== undefined
         ? encodeCursor({ field, sort, at: last.at, rowid: last.rowid })
         : null;
-    // A first page that holds every match is its own count.
-    const total =
-      counted?.total ??
-      (cursor === null && nextCursor === null
-        ? s.remember(page.length)
-        : query.total === false
-          ? null
-          : s.count().total);
+    // A first page that holds every match is its own count; otherwise count it unless the
+    // caller asks for the rows only.
+    const complete = cursor === null && nextCursor === null;
+    let total = counted?.total ?? null;
+    if (total === null && complete) total = s.remember(page.length);
+    else if (total === null && query.total !== false) total = s.count().total;
     const rows = s.sql.pageReadsRows ? (page as InquiryRow[]) : readSummaries(db, page);
     return { rows: rows.map((r) => toSummary(r, now)), nextCursor, total };
   });
