@@ -21,7 +21,7 @@ import { anyTermMatch, TEXT_SQL } from '../../src/main/core/store/search-sql.js'
 import { trigramPrefixRange } from '../../src/main/core/text/search-text.js';
 import { jstDayBounds, toIsoJst } from '../../src/shared/jst.js';
 import type { ThreadRecord } from '../../src/main/core/store/types.js';
-import { timeRuns } from './lib/stats.js';
+import { timePair } from './lib/stats.js';
 import { syntheticThreads } from '../unit/main/core/store/synthetic.js';
 
 export const BENCH_SHOPS = ['shopA', 'shopB', 'shopC'];
@@ -244,10 +244,6 @@ function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-function timeIt(fn: () => unknown, warmup: number, iterations: number): Percentiles {
-  return percentiles(timeRuns(fn, warmup, iterations));
-}
-
 /** A shape's bare SQL as one run: its count, then its page; returns the count. */
 function bareSearch(db: Database, shape: Shape): () => number {
   const [countSql, pageSql, params] = shape.bare;
@@ -271,12 +267,20 @@ function bareSearch(db: Database, shape: Shape): () => number {
 /** Times every shape on the database at `dbPath` (made by generateBenchDb or a real sync). */
 export function runSearchBench(
   dbPath: string,
-  opts: { warmup?: number; iterations?: number; shopIds?: readonly string[]; now?: number } = {},
+  opts: {
+    warmup?: number;
+    iterations?: number;
+    /** Each side runs until it has spent this long too (see timePair). */
+    minMs?: number;
+    shopIds?: readonly string[];
+    now?: number;
+  } = {},
 ): SearchBenchRow[] {
   const now = opts.now ?? NOW;
   const shops = opts.shopIds ?? BENCH_SHOPS;
   const warmup = opts.warmup ?? 10;
   const iterations = opts.iterations ?? 100;
+  const minMs = opts.minMs ?? 300;
   const db = openDatabase(dbPath);
   try {
     return searchShapes(db, shops, now).map((shape) => {
@@ -285,19 +289,18 @@ export function runSearchBench(
       const bareTotal = bare();
       if (bareTotal !== total)
         throw new Error(`${shape.name}: store total ${total} ≠ bare SQL ${bareTotal}`);
-      // Interleaved per shape so both see the same machine load. Each run starts cold: a search
+      // In turns, so both see the same machine load. Each store run starts cold: a search
       // remembers its matches and total until the database changes, which only later pages of
       // the same search may use (the "next page" shapes).
-      const store = timeIt(
+      const [store, bareSql] = timePair(
         () => {
           if (shape.warm !== true) forgetSearchCache(db);
           return searchInquiries(db, shape.query, now);
         },
-        warmup,
-        iterations,
+        bare,
+        { warmup, iterations, minMs },
       );
-      const bareSql = timeIt(bare, warmup, iterations);
-      return { shape: shape.name, total, store, bareSql };
+      return { shape: shape.name, total, store: percentiles(store), bareSql: percentiles(bareSql) };
     });
   } finally {
     db.close();
