@@ -20,6 +20,8 @@ import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import {
   SEARCH_START_RECORDER,
+  coldListPaint,
+  FIRST_PAINT_REPORTER,
   firstListPaint,
   loginThroughUi,
   openConversations,
@@ -87,7 +89,7 @@ try {
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },
   });
-  await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
+  await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER + FIRST_PAINT_REPORTER);
   if (phase === 'sync' && values.dirs !== undefined) {
     await timeSyncBlocks(context, values.dirs.split(','), Number(values.starts));
   }
@@ -213,8 +215,7 @@ async function timeColdStarts(
     for (const dir of i % 2 === 0 ? dirs : [...dirs].reverse()) {
       const s = await shellOn(resolve(dir));
       const p = await context.newPage();
-      await p.goto(s.url);
-      samples.get(dir)?.push(await firstListPaint(p));
+      samples.get(dir)?.push(await coldListPaint(p, s.url));
       const tasks = await longTasksSince(p, 0);
       blocks.get(dir)?.push(Math.max(0, ...tasks.map((t) => t.ms)));
       await p.close();
