@@ -33,7 +33,13 @@ export class ShellHost {
   ) {}
 
   async start(): Promise<ShellProcess> {
-    const child = fork(this.entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(this.entry, [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Plain Node, as the app ships: by default a fork inherits the suite's own flags, which
+      // under tsx register its loader in the shell and in the core worker (each module then
+      // passes through its hooks: the shell was up in 222-257 ms with them, 159-186 without).
+      execArgv: [],
+    });
     const exited = new Promise((r) => child.once('exit', r));
     const link = new Link(child);
     const ready = (await link.request({
