@@ -2,6 +2,7 @@
 // bridge itself throwing) becomes an AppError like any other, so screens handle one shape.
 import type {
   InboxApi,
+  InboxBridge,
   InboxEventName,
   InboxEvents,
   InboxMethod,
@@ -91,6 +92,45 @@ export function call<M extends InboxMethod>(
     }
   }
   return ask(method, input);
+}
+
+/**
+ * Per bridge (a page load has one; each test makes its own): resolves once the first screen's
+ * answer is painted (firstScreenShown).
+ */
+const firstScreens = new WeakMap<InboxBridge, { shown: Promise<void>; show: () => void }>();
+
+function firstScreenOf(bridge: InboxBridge): { shown: Promise<void>; show: () => void } {
+  let entry = firstScreens.get(bridge);
+  if (entry === undefined) {
+    let show = (): void => undefined;
+    const shown = new Promise<void>((resolve) => {
+      show = resolve;
+    });
+    entry = { shown, show };
+    firstScreens.set(bridge, entry);
+  }
+  return entry;
+}
+
+/** The inbox's first answer (rows, none or an error) has been painted. */
+export function firstScreenShown(): void {
+  firstScreenOf(getBridge()).show();
+}
+
+/**
+ * A call the first paint does without (the list's total and next page, a conversation read
+ * ahead, the sync status, the outbox): until the inbox's first answer is painted it waits, then
+ * goes out as call() would. Asked as the inbox mounted, these had the core answer them, and the
+ * page take their answers and render them, while the first frame was being built. Cold starts
+ * at 100k, alternated: mean 1,005 -> 929, 927 -> 912 and 926 -> 911 ms in three sets of 10-12
+ * (the last two within their spread). Later calls go out at once.
+ */
+export function callAfterFirstPaint<M extends InboxMethod>(
+  method: M,
+  input: CallInput<M>,
+): Promise<Result<InboxOutputs[M]>> {
+  return firstScreenOf(getBridge()).shown.then(() => call(method, input));
 }
 
 export function subscribe<E extends InboxEventName>(

@@ -5,7 +5,7 @@
 // read ahead.
 import type { InboxBridge, ThreadView } from '../../shared/api.js';
 import type { Result } from '../../shared/errors.js';
-import { call, subscribe } from '../api.js';
+import { call, callAfterFirstPaint, subscribe } from '../api.js';
 import { getBridge } from '../bridge/index.js';
 
 /** Messages per read: the latest page of a conversation. */
@@ -40,14 +40,14 @@ function bind(): void {
   subscribe('outboxChanged', (item) => forgetThread(item.inquiryId));
 }
 
-const readLatest = (inquiryId: string): Promise<Result<ThreadView>> =>
-  call('openThread', { inquiryId, limit: THREAD_PAGE });
+const readLatest = (inquiryId: string, ahead = false): Promise<Result<ThreadView>> =>
+  (ahead ? callAfterFirstPaint : call)('openThread', { inquiryId, limit: THREAD_PAGE });
 
 /** Reads a conversation ahead (its latest page), unless known or being read. */
 export function readThreadAhead(inquiryId: string): void {
   bind();
   if (reads.has(inquiryId)) return;
-  const read: Read = { answer: readLatest(inquiryId) };
+  const read: Read = { answer: readLatest(inquiryId, true) };
   reads.set(inquiryId, read);
   while (reads.size > MAX_VIEWS) {
     const oldest = reads.keys().next().value; // a Map keeps insertion order

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InquirySummary, SearchInput } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
-import { call, dropArrived, peekArrived } from '../api.js';
+import { call, callAfterFirstPaint, dropArrived, peekArrived } from '../api.js';
 import { markStartOnce } from '../perf.js';
 import { renderFor } from './priority.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
@@ -96,7 +96,7 @@ export function useSearch(input: SearchInput) {
 
   /** Asks for the total of search `id` (its page came without one) and shows it if still current. */
   const countTotal = useCallback(async (id: number, input: SearchInput) => {
-    const res = await call('searchTotal', filtersOf(input));
+    const res = await callAfterFirstPaint('searchTotal', filtersOf(input));
     if (id !== request.current) return;
     setState((s) => (res.ok ? { ...s, total: res.value } : { ...s, error: res.error }));
   }, []);
@@ -177,7 +177,7 @@ export function useSearch(input: SearchInput) {
     if (!next || loadingMore.current) return;
     loadingMore.current = true;
     const id = request.current;
-    const res = await call('search', { ...inputRef.current, cursor: next });
+    const res = await callAfterFirstPaint('search', { ...inputRef.current, cursor: next });
     loadingMore.current = false;
     if (id !== request.current) {
       // The newer search has landed already: the list checks the rows it shows now.

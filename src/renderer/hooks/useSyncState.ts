@@ -2,7 +2,7 @@
 // core's own sync status for the last sync time and errors.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../shared/api.js';
-import { call } from '../api.js';
+import { call, callAfterFirstPaint } from '../api.js';
 import { useBridgeEvent } from './useBridgeEvent.js';
 
 export interface SyncView {
@@ -21,7 +21,7 @@ export function useSyncState() {
   });
 
   const read = useCallback(async () => {
-    const res = await call('syncStatus', {});
+    const res = await callAfterFirstPaint('syncStatus', {});
     if (res.ok) {
       const status = res.value;
       setView((v) => ({

@@ -14,6 +14,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOURCES, type Source, type Status } from '../../shared/domain.js';
+import { firstScreenShown } from '../api.js';
 import { useApp } from '../AppContext.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
@@ -92,6 +93,11 @@ export function InboxScreen() {
     if (rows.length > 0) markFirstListPaint();
     // Only when a first page lands, not on every appended page.
   }, [seq]);
+  // Calls the first paint did without wait for it (see callAfterFirstPaint).
+  const answered = seq > 0;
+  useLayoutEffect(() => {
+    if (answered) afterPaint(firstScreenShown);
+  }, [answered]);
   const counted = search.total !== null;
   useLayoutEffect(() => {
     if (counted && answersInput) markPainted('search-total');

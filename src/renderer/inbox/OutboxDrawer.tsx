@@ -5,7 +5,7 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
-import { call } from '../api.js';
+import { callAfterFirstPaint } from '../api.js';
 import { DateTime } from '../components/DateTime.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LightTag } from '../components/LightTag.js';
@@ -17,7 +17,7 @@ function useOutbox() {
   const [items, setItems] = useState<OutboxItem[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const load = useCallback(async () => {
-    const res = await call('listOutbox', {});
+    const res = await callAfterFirstPaint('listOutbox', {});
     if (res.ok) {
       setItems(res.value);
       setError(null);

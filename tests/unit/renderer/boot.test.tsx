@@ -41,6 +41,22 @@ describe('start-up', () => {
     expect(fake.callsOf('counts')).toHaveLength(1);
   });
 
+  it('asks for what the first paint does without only once the first page is painted', async () => {
+    const fake = new FakeInbox(80).loggedIn('all');
+    const boot = started(fake);
+    await boot.data;
+    await inboxChunk.load();
+    await act(() => Promise.resolve()); // the first page has arrived
+    const later = ['searchTotal', 'syncStatus', 'listOutbox'] as const;
+    render(<App i18n={createI18n('en')} boot={boot} />);
+    // Rendered and its effects run, but not yet painted: none of them has gone out.
+    expect(dataRows().length).toBeGreaterThan(0);
+    for (const method of later) expect(fake.callsOf(method)).toEqual([]);
+    expect(fake.callsOf('search')).toHaveLength(1);
+    // After the paint: the total, the sync status, the outbox.
+    for (const method of later) await waitFor(() => expect(fake.callsOf(method)).toHaveLength(1));
+  });
+
   it('asks for nothing ahead when the session opens elsewhere', async () => {
     for (const fake of [new FakeInbox(2), new FakeInbox(2).loggedIn(null)]) {
       await started(fake).data;

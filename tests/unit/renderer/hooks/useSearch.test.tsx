@@ -154,9 +154,12 @@ describe('the inbox list as the seller searches', () => {
     // More than a page: the first one comes without its total.
     expect(await screen.findByText('Results: counting…')).toBeDefined();
     expect(dataRows().length).toBeGreaterThan(0);
-    expect(fake.callsOf('searchTotal')).toEqual([
-      expect.not.objectContaining({ limit: expect.anything() }),
-    ]);
+    // Asked once the rows are painted (see callAfterFirstPaint).
+    await waitFor(() =>
+      expect(fake.callsOf('searchTotal')).toEqual([
+        expect.not.objectContaining({ limit: expect.anything() }),
+      ]),
+    );
     const search = screen.getByRole('textbox', { name: 'Search text' });
     fake.gates.delete('searchTotal'); // the next count answers at once
     fireEvent.change(search, { target: { value: 'odd' } });
