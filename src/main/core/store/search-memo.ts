@@ -66,21 +66,28 @@ export function ensureSearchHits(db: Database): void {
   withTempTables.add(db);
 }
 
-/** Fills temp.search_hits with the text's matches (unless it holds them already); how many. */
+/**
+ * Fills temp.search_hits with the text's matches (unless it holds them already). Returns how
+ * many, and whether the table was written (which changes the connection's total_changes()).
+ * A short text that starts no indexed trigram matches nothing: the table is left as it is, as
+ * nothing reads it for a search of no matches.
+ */
 export function textHits(
   db: Database,
   text: TextMatch,
   memo: Memo | null,
   shortText: SearchPlan['shortText'],
-): number {
+): { hits: number; wrote: boolean } {
   const key = JSON.stringify([text, shortText]);
-  if (memo?.hitsKey === key) return memo.hits;
+  if (memo?.hitsKey === key) return { hits: memo.hits, wrote: false };
   ensureSearchHits(db);
-  stmt(db, 'DELETE FROM temp.search_hits').run();
-  const fill = (select: string, ...params: unknown[]): number =>
-    stmt(db, `INSERT INTO temp.search_hits (rowid) ${select}`).run(...params).changes;
-  let hits: number;
-  if (text.kind === 'phrase') hits = fill(TEXT_SQL.phrase, text.phrase);
+  const fill = (select: string, ...params: unknown[]): { hits: number; wrote: boolean } => {
+    stmt(db, 'DELETE FROM temp.search_hits').run();
+    const hits = stmt(db, `INSERT INTO temp.search_hits (rowid) ${select}`).run(...params).changes;
+    return { hits, wrote: true };
+  };
+  let found: { hits: number; wrote: boolean };
+  if (text.kind === 'phrase') found = fill(TEXT_SQL.phrase, text.phrase);
   else {
     const terms =
       shortText === 'instances'
@@ -88,14 +95,14 @@ export function textHits(
         : stmt<unknown[], { term: string }>(db, TEXT_SQL.prefixTerms)
             .all(...text.range)
             .map((r) => r.term);
-    if (terms !== null && terms.length === 0) hits = 0;
+    if (terms !== null && terms.length === 0) found = { hits: 0, wrote: false };
     else if (terms !== null && (terms.length <= MAX_OR_TERMS || shortText === 'or'))
-      hits = fill(TEXT_SQL.phrase, anyTermMatch(terms));
-    else hits = fill(TEXT_SQL.prefixInstances, ...text.range);
+      found = fill(TEXT_SQL.phrase, anyTermMatch(terms));
+    else found = fill(TEXT_SQL.prefixInstances, ...text.range);
   }
   if (memo !== null) {
     memo.hitsKey = key;
-    memo.hits = hits;
+    memo.hits = found.hits;
   }
-  return hits;
+  return found;
 }

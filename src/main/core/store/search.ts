@@ -149,9 +149,10 @@ function withSearch<T>(
   try {
     return inTransaction(db, () => {
       const checked = memo === null ? null : checkMemo(db, memo);
-      const hits = where.text === null ? null : textHits(db, where.text, memo, plan.shortText);
+      const found = where.text === null ? null : textHits(db, where.text, memo, plan.shortText);
+      const hits = found?.hits ?? null;
       // Read again after this search's own temp writes (only a text lookup writes).
-      if (memo !== null) memo.version = where.text === null ? (checked ?? '') : dbVersion(db);
+      if (memo !== null) memo.version = found?.wrote === true ? dbVersion(db) : (checked ?? '');
       let key: string | undefined; // made when first needed: a few µs of a one-row search
       const keyOf = (): string => (key ??= countKey(shopIds, query, plan));
       const remembered = (): Counted | undefined =>

@@ -262,6 +262,24 @@ describe('searchInquiries remembers matches and totals only while nothing change
     expect(totalOf(db, '発送について')).toBe(3);
   });
 
+  it('a short text no indexed word starts matches nothing, before and after searches that do', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1), shipping(2), shipping(3)]);
+    expect(totalOf(db, '発送')).toBe(3);
+    // Nothing is looked up for it (the last text's matches stay in the temp table, unread).
+    expect(searchInquiries(db, { shopIds: ['shopA'], text: '傘' }, T0)).toMatchObject({
+      rows: [],
+      total: 0,
+    });
+    expect(countSearch(db, { shopIds: ['shopA'], text: '傘' })).toBe(0);
+    expect(countSearch(db, { shopIds: ['shopA'], text: '傘', status: 'S1' })).toBe(0);
+    expect(ids(db, { text: '発送' }).sort()).toEqual(['shopA:1', 'shopA:2', 'shopA:3']);
+    applyThreads(db, [thread(4, { receivedAt: T0 + 9 * HOUR, title: '傘の返品' })]);
+    expect(ids(db, { text: '傘' })).toEqual(['shopA:4']);
+    expect(totalOf(db, '発送')).toBe(3);
+  });
+
   it('forgets what a search saw inside a transaction that was rolled back', () => {
     const db = tempDb();
     seedShops(db);
