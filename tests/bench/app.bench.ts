@@ -14,6 +14,7 @@ import { runSearchBench } from './core-search.js';
 import {
   LONG_TASK_RECORDER,
   heapAfterGc,
+  cjkFontFamilies,
   launchChromium,
   longTasksSince,
   pageNow,
@@ -75,6 +76,10 @@ const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-app-'));
 const dataDir = join(work, 'cache');
 const started = new Date();
 
+if (cjkFontFamilies().length === 0)
+  log(
+    'no CJK font installed: the page lays out Japanese and Chinese as failed fallbacks (apt-get install -y fonts-noto-cjk)',
+  );
 const sandbox = await startBenchSandbox(work, inquiries);
 const browser = await launchChromium();
 const context = await browser.newContext({
@@ -248,11 +253,16 @@ try {
     loadavg: loadavg(),
     node: process.version,
     chromium: browser.version(),
+    cjkFonts: cjkFontFamilies(),
   };
+  const fonts =
+    machine.cjkFonts.length > 0
+      ? `${machine.cjkFonts.slice(0, 2).join(', ')}${machine.cjkFonts.length > 2 ? ` and ${machine.cjkFonts.length - 2} more` : ''}`
+      : 'none (every kanji and kana was a failed font fallback; install fonts-noto-cjk)';
   const markdown = [
     `# Toiawase benchmark — ${started.toISOString()}${quick ? ' (quick)' : ''}`,
     '',
-    `${counts.inquiries} inquiries / ${counts.messages} messages synced from a generated sandbox shop (${inquiries} generated, seed 1). Machine: ${machine.cpus} × ${machine.model ?? '?'}, load ${machine.loadavg.map((l) => l.toFixed(1)).join(' ')}, Node ${machine.node}, Chromium ${machine.chromium}.`,
+    `${counts.inquiries} inquiries / ${counts.messages} messages synced from a generated sandbox shop (${inquiries} generated, seed 1). Machine: ${machine.cpus} × ${machine.model ?? '?'}, load ${machine.loadavg.map((l) => l.toFixed(1)).join(' ')}, Node ${machine.node}, Chromium ${machine.chromium}; CJK fonts: ${fonts}.`,
     '',
     figuresTable(figures),
     '',

@@ -1,6 +1,7 @@
 // Debian's Chromium driven by Playwright for the benchmarks (never `npx playwright install`),
 // and the page-side instruments they read: the app's own performance measures, long tasks,
 // frame times and the JS heap.
+import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.js';
 
@@ -9,6 +10,19 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * The font families fontconfig offers for Japanese text. The sellers' machines have CJK fonts;
+ * without any, every kanji or kana the page lays out is a fallback search that finds nothing
+ * (and is drawn as a box), which is not the layout being measured. Empty when there are none
+ * (install fonts-noto-cjk) or fontconfig is missing.
+ */
+export function cjkFontFamilies(): string[] {
+  const listed = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  if (listed.status !== 0) return [];
+  const families = listed.stdout.split('\n').flatMap((line) => line.split(',')[0]?.trim() || []);
+  return [...new Set(families)].sort();
 }
 
 /** Collects long tasks (> 50 ms on the renderer's main thread) from the first script on. */
