@@ -163,7 +163,7 @@ try {
     const typed: TypedSearch[] = [];
     for (const words of QUERY_ROUNDS.slice(0, N.typedRounds))
       typed.push(...(await typedSearches(page, words)));
-    const send = (await sendReplies(page, 1 + N.sends)).slice(1);
+    const send = (await sendReplies(page, N.warm + N.sends)).slice(N.warm);
     const scroll = await scrollList(page, N.scrollSec);
     const rowsLoaded = await page.locator('[data-inquiry-id]').count();
     return { open, typed, send, scroll, rowsLoaded };
