@@ -35,13 +35,15 @@ function preloadFirstScreen(): Plugin {
         );
         const scripts = new Set<string>();
         const styles = new Set<string>();
-        const add = (chunk: Rolldown.OutputChunk | undefined): void => {
-          if (chunk === undefined || scripts.has(chunk.fileName)) return;
-          scripts.add(chunk.fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+        /** `chunk` and its imports, transitively, into `into` (for the preloads, their CSS too). */
+        const add = (chunk: Rolldown.OutputChunk | undefined, into = scripts): void => {
+          if (chunk === undefined || into.has(chunk.fileName)) return;
+          into.add(chunk.fileName);
+          if (into === scripts)
+            for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
           for (const name of chunk.imports) {
             const next = bundle[name];
-            add(next?.type === 'chunk' ? next : undefined);
+            add(next?.type === 'chunk' ? next : undefined, into);
           }
         };
         for (const path of FIRST_SCREEN) {
@@ -49,7 +51,10 @@ function preloadFirstScreen(): Plugin {
           if (entry === undefined) throw new Error(`no chunk for ${path} to preload`);
           add(entry);
         }
-        for (const c of chunks) if (c.isEntry) scripts.delete(c.fileName); // already a <script>
+        // The entry is a <script>, and Vite preloads what it imports (transitively) itself.
+        const byVite = new Set<string>();
+        for (const c of chunks) if (c.isEntry) add(c, byVite);
+        for (const name of byVite) scripts.delete(name);
         const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
           tag: 'link',
           attrs,

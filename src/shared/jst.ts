@@ -125,5 +125,5 @@ export function jstDayBounds(day: string): [number, number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return null;
   const start = fromJstFields(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0);
-  return start === null ? null : [start, start + 24 * 60 * 60 * 1000 - 1];
+  return start === null ? null : [start, start + DAY_MS - 1];
 }

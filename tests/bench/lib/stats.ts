@@ -48,41 +48,41 @@ export function timeRuns(fn: () => unknown, warmup: number, iterations: number):
   return samples;
 }
 
+const MAX_TURNS = 100_000;
+
 /**
  * `a` and `b` timed in turns (ms each), so both see the same machine load: `warmup` untimed
- * turns, then at least `iterations` timed ones, and more until each side has spent `minMs`.
- * A sub-millisecond query is otherwise timed on a few dozen runs before the JIT has compiled the
- * code around it (at most 100,000 turns).
+ * turns (and until each side has spent a quarter of `minMs`), then at least `iterations` timed
+ * ones, and more until each side has spent `minMs`. A sub-millisecond query is otherwise timed
+ * on a few dozen runs before the JIT has compiled the code around it.
  */
 export function timePair(
   a: () => unknown,
   b: () => unknown,
   opts: { warmup: number; iterations: number; minMs: number },
 ): [number[], number[]] {
-  const turn = (fn: () => unknown, into?: number[]): number => {
-    const t0 = performance.now();
-    fn();
-    const took = performance.now() - t0;
-    into?.push(took);
-    return took;
-  };
-  let warmA = 0;
-  let warmB = 0;
-  for (let i = 0; i < opts.warmup || warmA < opts.minMs / 4 || warmB < opts.minMs / 4; i++) {
-    if (i >= 100_000) break;
-    warmA += turn(a);
-    warmB += turn(b);
+  inTurns(a, b, opts.warmup, opts.minMs / 4);
+  const times: [number[], number[]] = [[], []];
+  inTurns(a, b, opts.iterations, opts.minMs, times);
+  return times;
+}
+
+/** a, then b, at least `count` times and until each has spent `ms` (at most MAX_TURNS). */
+function inTurns(
+  a: () => unknown,
+  b: () => unknown,
+  count: number,
+  ms: number,
+  into?: [number[], number[]],
+): void {
+  const spent = [0, 0];
+  for (let i = 0; i < count || (i < MAX_TURNS && (spent[0]! < ms || spent[1]! < ms)); i++) {
+    [a, b].forEach((fn, side) => {
+      const t0 = performance.now();
+      fn();
+      const took = performance.now() - t0;
+      spent[side]! += took;
+      into?.[side]?.push(took);
+    });
   }
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  let spentA = 0;
-  let spentB = 0;
-  while (
-    timesA.length < opts.iterations ||
-    (timesA.length < 100_000 && (spentA < opts.minMs || spentB < opts.minMs))
-  ) {
-    spentA += turn(a, timesA);
-    spentB += turn(b, timesB);
-  }
-  return [timesA, timesB];
 }
