@@ -67,6 +67,20 @@ export function ensureSearchHits(db: Database): void {
 }
 
 /**
+ * Whether `text` is a short text that starts no indexed trigram, and so matches nothing. One
+ * statement answers that, consistent on its own: a search can return before its transaction.
+ */
+export function startsNoTerm(
+  db: Database,
+  text: TextMatch,
+  shortText: SearchPlan['shortText'],
+): boolean {
+  if (text.kind !== 'prefix' || shortText === 'instances') return false;
+  ensureSearchHits(db);
+  return stmt(db, TEXT_SQL.prefixTerms).get(...text.range) === undefined;
+}
+
+/**
  * Fills temp.search_hits with the text's matches (unless it holds them already). Returns how
  * many, and whether the table was written (which changes the connection's total_changes()).
  * A short text that starts no indexed trigram matches nothing: the table is left as it is, as

@@ -6,7 +6,14 @@ import type { Database } from '../db/open.js';
 import { inTransaction, stmt, withLimit } from '../db/statements.js';
 import { toSummary, type InquiryRow } from './inquiry-row.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
-import { checkMemo, dbVersion, forgetSearchCache, memoOf, textHits } from './search-memo.js';
+import {
+  checkMemo,
+  dbVersion,
+  forgetSearchCache,
+  memoOf,
+  startsNoTerm,
+  textHits,
+} from './search-memo.js';
 import {
   countMatches,
   pageFromHitsIsCheaper,
@@ -142,6 +149,9 @@ function withSearch<T>(
   const shopIds = [...new Set(query.shopIds)];
   const where = buildWhere(query); // validates the dates
   if (shopIds.length === 0) return empty;
+  // Typing a first character that starts no indexed word is common: one lookup answers it,
+  // without the transaction, the memo's checks and the search's statements (a third of its time).
+  if (where.text !== null && startsNoTerm(db, where.text, plan.shortText)) return empty;
   const sql = searchStatements(where, shopIds.length, paging, dir);
   // The memo describes temp.search_hits; a transaction of the caller's may still roll it back.
   const memo = db.inTransaction ? null : memoOf(db);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../../../src/main/core/db/open.js';
 import type { ThreadRecord } from '../../../../../src/main/core/store/types.js';
 import { applyThreads } from '../../../../../src/main/core/store/inquiries.js';
@@ -8,6 +8,7 @@ import {
   searchInquiries,
   type StoreSearchQuery,
 } from '../../../../../src/main/core/store/search.js';
+import { TEXT_SQL } from '../../../../../src/main/core/store/search-sql.js';
 import { AppFailure } from '../../../../../src/shared/errors.js';
 import { tempDb } from '../db/temp-db.js';
 import { HOUR, T0, message, seedShops, thread } from './builders.js';
@@ -278,6 +279,23 @@ describe('searchInquiries remembers matches and totals only while nothing change
     applyThreads(db, [thread(4, { receivedAt: T0 + 9 * HOUR, title: '傘の返品' })]);
     expect(ids(db, { text: '傘' })).toEqual(['shopA:4']);
     expect(totalOf(db, '発送')).toBe(3);
+  });
+
+  it('answers a short text no indexed word starts with its one lookup, no transaction or check', () => {
+    const db = tempDb();
+    seedShops(db);
+    applyThreads(db, [shipping(1)]);
+    const prepared = vi.spyOn(db, 'prepare');
+    const begun = vi.spyOn(db, 'transaction');
+    expect(searchInquiries(db, { shopIds: ['shopA'], text: '傘' }, T0)).toEqual({
+      rows: [],
+      nextCursor: null,
+      total: 0,
+    });
+    expect(countSearch(db, { shopIds: ['shopA'], text: '傘' })).toBe(0);
+    expect(prepared.mock.calls.map(([sql]) => sql)).toEqual([TEXT_SQL.prefixTerms]);
+    expect(begun).not.toHaveBeenCalled();
+    expect(totalOf(db, '発送')).toBe(1); // and a text that matches still does
   });
 
   it('forgets what a search saw inside a transaction that was rolled back', () => {
