@@ -9,6 +9,7 @@ import type { SessionInfo } from '../shared/api.js';
 import type { Language } from '../shared/domain.js';
 import type { ErrorCode } from '../shared/errors.js';
 import { AppContext, type AppState } from './AppContext.js';
+import { FontWarmup } from './components/FontWarmup.js';
 import { call } from './api.js';
 import { startBoot, type Boot, type BootData } from './boot.js';
 import { useBridgeEvent } from './hooks/useBridgeEvent.js';
@@ -157,6 +158,8 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
     if (!booting) afterPaint(() => preloadNextScreen(session));
   }, [booting, session]);
 
+  // The screens before the inbox: the seller reads and types there while its fonts warm up.
+  const beforeInbox = !booting && (session === null || session.selectedShopId === null);
   let screen;
   if (booting) screen = <Spin fullscreen />;
   else if (!session) screen = <Login notice={notice} lastUser={lastUser} />;
@@ -170,6 +173,7 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
       <ConfigProvider locale={antdLocale(language)} theme={THEMES[language]} button={BUTTON_CONFIG}>
         <AntApp>
           <AppContext.Provider value={state}>{screen}</AppContext.Provider>
+          {beforeInbox && <FontWarmup />}
         </AntApp>
       </ConfigProvider>
     </I18nextProvider>

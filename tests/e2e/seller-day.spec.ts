@@ -4,6 +4,7 @@
 // in the test output folder (copied to docs/images/ for the user guide).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { keepsAntdClass } from '../../scripts/antd-css.js';
+import { INBOX_TEXT_STYLES } from '../../src/renderer/inbox/textStyles.js';
 import { DEMO_LOGIN, sandboxUrl, shellUrl } from './shell-env.js';
 
 test.describe.configure({ timeout: 240_000 });
@@ -22,6 +23,23 @@ async function transitionsDone(page: Page): Promise<void> {
       { timeout: 5_000 },
     )
     .catch(() => undefined);
+}
+
+/** The font size and weight of each text and form control laid out on screen ("13px 400"). */
+function textStyles(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const styles = new Set<string>();
+    const add = (el: Element | null): void => {
+      if (el === null || el.getClientRects().length === 0) return;
+      const { fontSize, fontWeight, visibility } = getComputedStyle(el);
+      if (visibility === 'visible') styles.add(`${fontSize} ${fontWeight}`);
+    };
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = texts.nextNode(); n !== null; n = texts.nextNode())
+      if (n.textContent?.trim()) add(n.parentElement);
+    document.querySelectorAll('input, textarea, button').forEach(add);
+    return [...styles];
+  });
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -157,6 +175,9 @@ test('a seller works through the inbox', async ({ page }) => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(rows(page).first()).toBeVisible({ timeout: 60_000 });
     await shot(page, '03-inbox');
+    // The login and the shop picker laid out every text style the inbox shows (FontWarmup).
+    const warmed = INBOX_TEXT_STYLES.map(([size, weight]) => `${size}px ${weight}`);
+    expect((await textStyles(page)).filter((s) => !warmed.includes(s))).toEqual([]);
   });
 
   await test.step('filter by status, product number and order number', async () => {

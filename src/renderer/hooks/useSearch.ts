@@ -77,6 +77,8 @@ export function useSearch(input: SearchInput) {
   const [state, setState] = useState<SearchState>(arrived?.state ?? EMPTY);
   const cursor = useRef<string | null>(arrived?.cursor ?? null);
   const skipFirstRun = useRef(arrived !== null);
+  /** Whether a first page has landed (from start-up or a search). */
+  const landed = useRef(arrived !== null);
   const request = useRef(0);
   const loadingMore = useRef(false);
   const key = JSON.stringify(input);
@@ -131,8 +133,12 @@ export function useSearch(input: SearchInput) {
           // Asked now, the count runs in the core while this page renders. (Newer input would
           // have made this answer stale above: its search does not queue behind the count.)
           if (res.ok && res.value.total === null) void countTotal(id, q);
-          // A quiet refresh (news from the core) renders as a transition, behind urgent work.
-          renderFor(next.quiet)(() => {
+          // A quiet refresh (news from the core) renders as a transition, behind urgent work;
+          // so does a new list's first page, which lands among the rest of a new screen's work
+          // (a log-in mounts the inbox while the first sync runs): its rows render in slices.
+          const first = !landed.current;
+          landed.current = true;
+          renderFor(next.quiet || first)(() => {
             if (!res.ok) {
               setState((s) => ({ ...s, loading: false, error: res.error, seq: s.seq + 1 }));
               return;

@@ -3,10 +3,24 @@
 // and the total that follows the rows (src/renderer/hooks/useSearch.ts, through the inbox).
 import { user } from '../setup.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as priority from '../../../../src/renderer/hooks/priority.js';
 import { FakeInbox, inquiry } from '../fakeApi.js';
 import { pick } from '../antd.js';
 import { renderApp } from '../render.js';
+
+// How each answer was rendered (true: as a transition), the real renderFor still doing it.
+const renderedQuietly = vi.hoisted(() => [] as boolean[]);
+vi.mock('../../../../src/renderer/hooks/priority.js', async (importOriginal) => {
+  const real = await importOriginal<typeof priority>();
+  return {
+    ...real,
+    renderFor: (quiet: boolean) => {
+      renderedQuietly.push(quiet);
+      return real.renderFor(quiet);
+    },
+  };
+});
 
 const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 const lastSearch = (fake: FakeInbox) => fake.callsOf('search').at(-1) as Record<string, unknown>;
@@ -19,6 +33,23 @@ describe('the inbox list as the seller searches', () => {
     fake.failures.set('search', 'DATE_RANGE_TOO_LONG');
     await user().click(screen.getByRole('button', { name: 'Search' }));
     expect(await screen.findByText('The date range is too long.')).toBeDefined();
+  });
+
+  it('renders a new list’s first page in slices, what the seller asks for next at once', async () => {
+    const fake = new FakeInbox(5); // the inbox mounts after a log-in: nothing of it came at start-up
+    renderApp(fake);
+    const u = user();
+    await u.type(await screen.findByLabelText('ID or e-mail'), 'demo');
+    await u.type(screen.getByLabelText('Password'), 'demo1234');
+    await u.click(screen.getByRole('button', { name: 'Log in' }));
+    await u.click(await screen.findByRole('radio', { name: 'All shops' }));
+    renderedQuietly.length = 0;
+    await u.click(screen.getByRole('button', { name: 'Selection complete' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+    expect(renderedQuietly).toEqual([true]);
+    await pick('Status', 'Reply complete');
+    await waitFor(() => expect(lastSearch(fake)).toMatchObject({ status: 'S3' }));
+    await waitFor(() => expect(renderedQuietly).toEqual([true, false]));
   });
 
   it('filters by status, product number, order number and text', async () => {

@@ -2,6 +2,7 @@
 import { user } from '../setup.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { INBOX_TEXT_STYLES } from '../../../../src/renderer/inbox/textStyles.js';
 import { FakeInbox } from '../fakeApi.js';
 import { renderApp } from '../render.js';
 
@@ -97,6 +98,25 @@ describe('Login screen', () => {
     expect(fake.callsOf('updateSettings')).toEqual([{ openAtLogin: true, language: 'en' }]);
     // Preferences are remembered, never the password.
     expect(localStorage.getItem('toiawase.loginPrefs')).not.toContain('demo1234');
+  });
+
+  it('lays out the inbox’s text styles, hidden, until the inbox is shown', async () => {
+    const fake = new FakeInbox();
+    renderApp(fake);
+    const warmup = await screen.findByTestId('font-warmup');
+    expect(warmup.getAttribute('aria-hidden')).toBe('true');
+    const styles = [...warmup.children].map((s) => {
+      const { fontSize, fontWeight } = (s as HTMLElement).style;
+      return [fontSize, fontWeight];
+    });
+    expect(styles).toContainEqual(['13px', '400']);
+    expect(styles).toHaveLength(INBOX_TEXT_STYLES.length);
+    await fillAndSubmit('demo', 'demo1234');
+    await user().click(await screen.findByRole('radio', { name: 'All shops' }));
+    expect(screen.getByTestId('font-warmup')).toBeDefined(); // the shop picker too
+    await user().click(screen.getByRole('button', { name: 'Selection complete' }));
+    await screen.findByRole('grid');
+    expect(screen.queryByTestId('font-warmup')).toBeNull();
   });
 
   it('switches the language live and remembers it before login', async () => {
