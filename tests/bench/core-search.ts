@@ -21,7 +21,7 @@ import { anyTermMatch, TEXT_SQL } from '../../src/main/core/store/search-sql.js'
 import { trigramPrefixRange } from '../../src/main/core/text/search-text.js';
 import { jstDayBounds, toIsoJst } from '../../src/shared/jst.js';
 import type { ThreadRecord } from '../../src/main/core/store/types.js';
-import { timePair } from './lib/stats.js';
+import { summarize, timePair } from './lib/stats.js';
 import { syntheticThreads } from '../unit/main/core/store/synthetic.js';
 
 export const BENCH_SHOPS = ['shopA', 'shopB', 'shopC'];
@@ -238,10 +238,8 @@ export interface SearchBenchRow {
 }
 
 function percentiles(samples: number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
+  const { p50, p95 } = summarize(samples);
+  return { p50, p95 };
 }
 
 /** A shape's bare SQL as one run: its count, then its page; returns the count. */
