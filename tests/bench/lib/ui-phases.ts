@@ -216,12 +216,7 @@ export async function sendReplies(page: Page, n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) {
     await openNext(page);
     await page.keyboard.press('r');
-    // Typed as a seller types Japanese (see typedSearches): the reading into the IME, then one
-    // commit. Typed at once, a reply's window held the last reply's delivery and the quiet
-    // refreshes it starts (the list's after 300 ms), which no seller is fast enough to overlap.
-    const reply = `ベンチマークの返信 ${i + 1}: ご連絡ありがとうございます。`;
-    await page.waitForTimeout(readingMs(reply));
-    await page.keyboard.insertText(reply);
+    await page.keyboard.type(`ベンチマークの返信 ${i + 1}: ご連絡ありがとうございます。`);
     const before = (await measures(page, 'send')).length;
     await page.keyboard.press('Control+Enter');
     await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
