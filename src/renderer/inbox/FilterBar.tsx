@@ -23,10 +23,13 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-const DateRangeFilter = chunkComponent(
-  chunk(() => import('./DateRangeFilter.js')),
-  (m) => m.default,
-);
+const dateRangeChunk = chunk(() => import('./DateRangeFilter.js'));
+const DateRangeFilter = chunkComponent(dateRangeChunk, (m) => m.default);
+
+/** Loads the range picker's code ahead of the first paint that shows it (a failure surfaces there). */
+export function preloadDateRange(): void {
+  dateRangeChunk.load().catch(() => undefined);
+}
 /** Holds the range picker's place (its size) until its code is in: the row does not move. */
 const RANGE_PLACEHOLDER: CSSProperties = {
   display: 'inline-block',

@@ -27,7 +27,7 @@ import { chunk } from '../screens/load.js';
 import type { ActionsHandle } from './Actions.js';
 import type { ComposerHandle } from './Composer.js';
 import { Counters } from './Counters.js';
-import { FilterBar } from './FilterBar.js';
+import { FilterBar, preloadDateRange } from './FilterBar.js';
 import { DEFAULT_FILTERS, toSearchInput, type Filters } from './filters.js';
 import { Header } from './Header.js';
 import { InquiryList, type InquiryListHandle } from './InquiryList.js';
@@ -41,6 +41,16 @@ import './inbox.css';
  */
 const paneChunk = chunk(() => import('./ConversationPane.js'));
 const ConversationPane = chunkComponent(paneChunk, (m) => m.ConversationPane);
+
+/**
+ * Loads the parts the inbox's first paint does without (the conversation pane, the range
+ * picker): while the seller is still on the shop picker, rather than as the inbox mounts, when
+ * the page and the shell are busiest (a log-in's first sync is starting).
+ */
+export function preloadInboxParts(): void {
+  paneChunk.load().catch(() => undefined); // rendering reports a failure
+  preloadDateRange();
+}
 
 /** What the pane column shows until its code is in: its own empty state, or a spinner. */
 function PaneFallback({ opening }: { opening: boolean }) {

@@ -41,10 +41,16 @@ export function loadScreenFor(session: SessionInfo | null): Promise<void> {
 
 /**
  * While the seller is on the login or the shop picker, the code of the screen that usually
- * follows loads (the picker, the inbox): evaluated then, not in the same task as the switch.
+ * follows loads (the picker, the inbox and the parts of it its first paint does without):
+ * evaluated then, not in the same task as the switch.
  */
 export function preloadNextScreen(session: SessionInfo | null): void {
   if (session !== null && session.selectedShopId !== null) return; // in the inbox already
-  const next = session === null ? shopPickerChunk : inboxChunk;
-  next.load().catch(() => undefined); // a failed load surfaces where the screen renders
+  // A failed load surfaces where the screen renders.
+  if (session === null) shopPickerChunk.load().catch(() => undefined);
+  else
+    inboxChunk
+      .load()
+      .then((m) => m.preloadInboxParts())
+      .catch(() => undefined);
 }
