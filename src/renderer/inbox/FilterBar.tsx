@@ -30,6 +30,7 @@ const DateRangeFilter = chunkComponent(dateRangeChunk, (m) => m.default);
 export function preloadDateRange(): void {
   dateRangeChunk.load().catch(() => undefined);
 }
+
 /** Holds the range picker's place (its size) until its code is in: the row does not move. */
 const RANGE_PLACEHOLDER: CSSProperties = {
   display: 'inline-block',

@@ -150,7 +150,8 @@ function withSearch<T>(
   const where = buildWhere(query); // validates the dates
   if (shopIds.length === 0) return empty;
   // Typing a first character that starts no indexed word is common: one lookup answers it,
-  // without the transaction, the memo's checks and the search's statements (a third of its time).
+  // without the transaction, the memo's checks and the search's statements (about a quarter of
+  // its time: 31.6 -> 24.3 us at p50, 100k).
   if (where.text !== null && startsNoTerm(db, where.text, plan.shortText)) return empty;
   const sql = searchStatements(where, shopIds.length, paging, dir);
   // The memo describes temp.search_hits; a transaction of the caller's may still roll it back.
