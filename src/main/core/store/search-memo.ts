@@ -76,8 +76,7 @@ export function startsNoTerm(
   shortText: SearchPlan['shortText'],
 ): boolean {
   if (text.kind !== 'prefix' || shortText === 'instances') return false;
-  ensureSearchHits(db);
-  return stmt(db, TEXT_SQL.prefixTerms).get(...text.range) === undefined;
+  return stmt(db, TEXT_SQL.anyPrefixInstance).get(...text.range) === undefined;
 }
 
 /**

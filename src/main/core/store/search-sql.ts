@@ -147,6 +147,9 @@ export const TEXT_SQL = {
   phrase: 'SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?',
   prefixTerms: 'SELECT term FROM temp.inquiry_fts_rows WHERE term >= ? AND term <= ?',
   prefixInstances: 'SELECT DISTINCT doc FROM inquiry_fts_terms WHERE term >= ? AND term <= ?',
+  // Whether any trigram in the range is indexed: the first instance answers (the row vocabulary
+  // counts its first term's documents first: 200-600 us for a common one, against 23 us).
+  anyPrefixInstance: 'SELECT 1 FROM inquiry_fts_terms WHERE term >= ? AND term <= ? LIMIT 1',
 } as const;
 
 /** Up to this many trigrams, a short query is one FTS5 OR query; beyond, the instance table. */
