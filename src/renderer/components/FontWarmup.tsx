@@ -18,7 +18,7 @@ export function FontWarmup() {
   const ready = useAfterFirstPaint();
   if (!ready) return null;
   return (
-    <div className="tw-font-warmup" aria-hidden data-testid="font-warmup">
+    <div className="tw-font-warmup" aria-hidden>
       {INBOX_TEXT_STYLES.map(([size, weight]) => (
         <span key={`${size}-${weight}`} style={{ fontSize: size, fontWeight: weight }}>
           {SAMPLE}

@@ -91,7 +91,7 @@ export function InboxScreen() {
   );
 
   useEffect(() => {
-    afterPaint(() => void paneChunk.load().catch(() => undefined)); // rendering reports a failure
+    afterPaint(preloadInboxParts); // a start-up's inbox: its later parts once it is on screen
   }, []);
 
   // The clocks stop only for the answer to what the box holds now: an older query's rows or

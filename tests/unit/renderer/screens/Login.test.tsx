@@ -103,7 +103,11 @@ describe('Login screen', () => {
   it('lays out the inbox’s text styles, hidden, until the inbox is shown', async () => {
     const fake = new FakeInbox();
     renderApp(fake);
-    const warmup = await screen.findByTestId('font-warmup');
+    const warmup = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('.tw-font-warmup');
+      expect(found).not.toBeNull();
+      return found!;
+    });
     expect(warmup.getAttribute('aria-hidden')).toBe('true');
     const styles = [...warmup.children].map((s) => {
       const { fontSize, fontWeight } = (s as HTMLElement).style;
@@ -113,10 +117,10 @@ describe('Login screen', () => {
     expect(styles).toHaveLength(INBOX_TEXT_STYLES.length);
     await fillAndSubmit('demo', 'demo1234');
     await user().click(await screen.findByRole('radio', { name: 'All shops' }));
-    expect(screen.getByTestId('font-warmup')).toBeDefined(); // the shop picker too
+    expect(document.querySelector('.tw-font-warmup')).not.toBeNull(); // the shop picker too
     await user().click(screen.getByRole('button', { name: 'Selection complete' }));
     await screen.findByRole('grid');
-    expect(screen.queryByTestId('font-warmup')).toBeNull();
+    expect(document.querySelector('.tw-font-warmup')).toBeNull();
   });
 
   it('switches the language live and remembers it before login', async () => {
