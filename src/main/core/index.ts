@@ -13,6 +13,7 @@ import { getSettings } from './store/settings.js';
 import { seedBuiltInTemplates } from './store/templates.js';
 import { createConnectivity, createSyncEngine, type SyncEngine } from './sync/index.js';
 import { startSteadyCheckpoints } from './sync/steady-checkpoints.js';
+import { createWindowFirst } from './sync/window-first.js';
 
 export type { Core, CoreOptions, CredentialVault, CoreLogger } from './host.js';
 
@@ -40,7 +41,9 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
     connectivity,
   });
   const gateway = () => session.gateway();
+  const windowFirst = createWindowFirst();
   const sync = createSyncEngine({
+    windowFirst,
     db,
     gateway,
     shops: () => session.shopIds(),
@@ -82,8 +85,11 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
       now,
       attachmentDir: join(options.dataDir, 'attachments'),
       logger: options.logger,
+      windowFirst,
       onSettingsChanged: (settings) => {
-        if (loops) sync.start(settings.syncIntervalSec);
+        // A new interval only: a settings change (a log-in saves the language) is no reason
+        // for a pass, and one asked during the first sync was a whole second pass after it.
+        if (loops) sync.reschedule(settings.syncIntervalSec);
       },
     },
     startLoops,

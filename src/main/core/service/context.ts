@@ -8,6 +8,7 @@ import type { CoreLogger } from '../host.js';
 import type { Outbox } from '../outbox/index.js';
 import type { Session } from '../session/index.js';
 import type { SyncEngine } from '../sync/index.js';
+import type { WindowFirst } from '../sync/window-first.js';
 
 export interface ServiceContext {
   db: Database;
@@ -21,6 +22,8 @@ export interface ServiceContext {
   logger?: CoreLogger | undefined;
   /** The host's loops follow the settings (e.g. the sync interval). */
   onSettingsChanged?: (settings: Settings) => void;
+  /** Told of each call from the window, so the sync's writes give way (window-first.ts). */
+  windowFirst?: WindowFirst | undefined;
 }
 
 export function requireSession(ctx: ServiceContext) {

@@ -6,6 +6,7 @@ import type { InboxMethod, InboxOutputs } from '../../../shared/api.js';
 import { inboxInputs } from '../../../shared/api-schemas.js';
 import { AppFailure, ok, toAppError, type Result } from '../../../shared/errors.js';
 import type { CoreLogger } from '../host.js';
+import type { WindowFirst } from '../sync/window-first.js';
 
 export type Parsed<K extends InboxMethod> = z.output<(typeof inboxInputs)[K]>;
 
@@ -19,12 +20,14 @@ export function parseInput<K extends InboxMethod>(method: K, input: unknown): Pa
   return parsed.data as Parsed<K>;
 }
 
-export function makeCaller(logger: CoreLogger | undefined) {
+export function makeCaller(logger: CoreLogger | undefined, windowFirst?: WindowFirst) {
+  const touch = (method: InboxMethod): void => windowFirst?.touch(method);
   return async function call<K extends InboxMethod>(
     method: K,
     input: unknown,
     run: (parsed: Parsed<K>) => InboxOutputs[K] | Promise<InboxOutputs[K]>,
   ): Promise<Result<InboxOutputs[K]>> {
+    touch(method);
     try {
       return ok(await run(parseInput(method, input)));
     } catch (e) {
@@ -32,6 +35,8 @@ export function makeCaller(logger: CoreLogger | undefined) {
       // Expected failures (bad input, offline, conflicts) are values; only the unexpected is logged.
       if (error.code === 'INTERNAL') logger?.error(`${method} failed`, { message: error.message });
       return { ok: false, error };
+    } finally {
+      touch(method); // the window draws the answer now
     }
   };
 }

@@ -8,7 +8,7 @@ import { readCalls } from './read-calls.js';
 import { sessionCalls } from './session-calls.js';
 
 export function createInboxApi(ctx: ServiceContext, onLogin: () => void): InboxApi {
-  const call = makeCaller(ctx.logger);
+  const call = makeCaller(ctx.logger, ctx.windowFirst);
   return {
     ...sessionCalls(ctx, call, onLogin),
     ...readCalls(ctx, call),

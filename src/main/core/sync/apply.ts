@@ -20,6 +20,7 @@ import { applyThreads, writeSearchDocs, type DeferredDocs } from '../store/inqui
 import type { ThreadRecord } from '../store/types.js';
 import { yieldToLoop } from './events.js';
 import { createWalCheckpointer } from './wal-checkpointer.js';
+import { NO_WINDOW, type WindowFirst } from './window-first.js';
 
 export const TARGET_SLICE_MS = 20;
 export const MIN_SLICE = 8;
@@ -67,7 +68,11 @@ function sizer(initialSize: number, max: number): Sizer {
   };
 }
 
-export function createSliceApplier(db: Database): SliceApplier {
+/** Each slice waits while the window is busy (window-first.ts). */
+export function createSliceApplier(
+  db: Database,
+  windowFirst: WindowFirst = NO_WINDOW,
+): SliceApplier {
   const threadSizer = sizer(40, MAX_SLICE);
   const docSizer = sizer(200, MAX_DOC_SLICE);
   const checkpointer = createWalCheckpointer(db);
@@ -76,6 +81,7 @@ export function createSliceApplier(db: Database): SliceApplier {
 
   /** Runs one synchronous slice as a transaction, timed; yields to the event loop after it. */
   async function slice<T>(sized: Sizer | null, items: number, fn: () => T): Promise<T> {
+    await windowFirst.clear();
     await checkpointer.idle(); // never write while a checkpoint runs (see wal-checkpointer.ts)
     if (checkpointer.due()) await checkpointer.checkpoint();
     const t0 = performance.now();
@@ -141,7 +147,10 @@ export function createSliceApplier(db: Database): SliceApplier {
         // connection, while this thread is free (it parses the next page meanwhile). One
         // segment per page instead of several, and no FTS flush or merge blocks the event loop.
         // The cursor follows in a transaction of its own, so it never runs ahead of them.
-        if (pending.length > 0) await checkpointer.writeDocs(pending);
+        if (pending.length > 0) {
+          await windowFirst.clear();
+          await checkpointer.writeDocs(pending);
+        }
         if (finalWrite !== undefined) await slice(null, 0, finalWrite);
       } else {
         await writeDocsInSlices(pending, finalWrite);

@@ -19,6 +19,7 @@ import {
 } from './feed-sync.js';
 import { lastSyncAt, recordSyncError } from './state.js';
 import { syncShopWindows } from './window-sync.js';
+import type { WindowFirst } from './window-first.js';
 
 export interface SyncEngineOptions {
   db: Database;
@@ -34,6 +35,8 @@ export interface SyncEngineOptions {
   rangeDays?: number;
   recentS3Days?: number;
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
+  /** The window goes first: the sync's writes wait while it is busy. */
+  windowFirst?: WindowFirst;
 }
 
 export interface SyncEngine {
@@ -42,6 +45,8 @@ export interface SyncEngine {
   syncAll(): Promise<SyncStatus>;
   status(): SyncStatus;
   start(intervalSec: number): void;
+  /** A new interval for a started engine, from its next tick on (no pass now). */
+  reschedule(intervalSec: number): void;
   stop(): Promise<void>;
 }
 
@@ -61,12 +66,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function syncShop(shopId: string, first?: FirstPage): Promise<ShopSyncResult> {
     const gateway = gatewayOf();
     if (gateway === null) throw new AppFailure('NOT_LOGGED_IN', 'log in first');
-    const applier = createSliceApplier(db);
+    const applier = createSliceApplier(db, opts.windowFirst);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const t0 = performance.now();
     try {
-      const base = { db, gateway, emit, now, applier };
+      const base = { db, gateway, emit, now, applier, windowFirst: opts.windowFirst };
       return gateway.capabilities.adapter === 'qpost'
         ? await syncShopFeed(
             {
@@ -161,19 +166,26 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return running;
   }
 
+  function schedule(intervalSec: number): void {
+    if (interval !== null) clearInterval(interval);
+    interval = setInterval(() => void syncAll(), Math.max(1, intervalSec) * 1000);
+    interval.unref();
+  }
+
   return {
     syncShop,
     syncAll,
     status,
     start(intervalSec) {
-      if (interval !== null) clearInterval(interval);
-      interval = setInterval(() => void syncAll(), Math.max(1, intervalSec) * 1000);
-      interval.unref();
+      schedule(intervalSec);
       unsubscribe ??=
         opts.connectivity?.onChange((online) => {
           if (online) void syncAll();
         }) ?? null;
       void syncAll();
+    },
+    reschedule(intervalSec) {
+      if (interval !== null) schedule(intervalSec);
     },
     async stop() {
       if (interval !== null) clearInterval(interval);

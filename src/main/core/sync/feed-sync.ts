@@ -11,6 +11,7 @@ import type { ChangesResult, Gateway } from '../gateway/index.js';
 import type { SliceApplier } from './apply.js';
 import type { Emit } from './events.js';
 import { readSyncState, resetSyncPosition, saveSyncPosition } from './state.js';
+import type { WindowFirst } from './window-first.js';
 
 export interface ShopSyncResult {
   shopId: string;
@@ -25,6 +26,8 @@ export interface FeedSyncContext {
   emit: Emit;
   now: () => number;
   applier: SliceApplier;
+  /** The next page is asked for once the window is not busy (window-first.ts). */
+  windowFirst?: WindowFirst;
   pageSize?: number;
   /** Test hook: runs after each committed page (e.g. to kill the process mid-sync). */
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
@@ -98,7 +101,11 @@ export async function syncShopFeed(
       }
       throw e;
     }
-    if (answer.hasMore) next = prefetch(ctx.gateway, shopId, answer.cursor, pageSize);
+    if (answer.hasMore) {
+      // The server's work on it and the parsing of its answer compete with the window too.
+      await ctx.windowFirst?.clear();
+      next = prefetch(ctx.gateway, shopId, answer.cursor, pageSize);
+    }
     result.fetched += answer.threads.length;
     const fullDone = state.fullDone || !answer.hasMore;
     const changedIds = await ctx.applier.apply(answer.threads, () =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../../../src/main/core/db/open.js';
 import { replaceShops, upsertAccount } from '../../../../../src/main/core/store/inquiries.js';
 import type { ThreadRecord } from '../../../../../src/main/core/store/types.js';
@@ -13,6 +13,7 @@ import {
   TARGET_SLICE_MS,
   type SliceApplier,
 } from '../../../../../src/main/core/sync/apply.js';
+import type { WindowFirst } from '../../../../../src/main/core/sync/window-first.js';
 import { readSyncState, saveSyncPosition } from '../../../../../src/main/core/sync/state.js';
 import { enqueue } from '../../../../../src/main/core/outbox/enqueue.js';
 import { QPOST_CAPABILITIES } from '../../../../../src/main/core/gateway/index.js';
@@ -21,8 +22,8 @@ let dir: string;
 let db: Database;
 let appliers: SliceApplier[] = [];
 /** A slice applier that afterEach closes (a bulk apply starts a checkpoint worker). */
-function applierFor(database: Database): SliceApplier {
-  const applier = createSliceApplier(database);
+function applierFor(database: Database, windowFirst?: WindowFirst): SliceApplier {
+  const applier = createSliceApplier(database, windowFirst);
   appliers.push(applier);
   return applier;
 }
@@ -126,6 +127,30 @@ describe('slice applier', () => {
     await applier.apply(page);
     expect(applier.slices).toBeGreaterThanOrEqual(3);
     expect(db.prepare('SELECT count(*) AS n FROM inquiries').get()).toEqual({ n: page.length });
+  });
+});
+
+describe('giving way to the window', () => {
+  it('writes no slice until the window lets it, and asks before every slice', async () => {
+    let letGo = (): void => undefined;
+    const busy = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const windowFirst = { touch: () => undefined, clear: vi.fn(() => busy) };
+    const applier = applierFor(db, windowFirst);
+    const count = () => db.prepare('SELECT count(*) AS n FROM inquiries').get();
+    const applying = applier.apply(
+      Array.from({ length: MAX_SLICE + 1 }, (_, i) => thread(i + 1)),
+      () => saveSyncPosition(db, 's1', 'c1', true, 5),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(count()).toEqual({ n: 0 });
+    expect(readSyncState(db, 's1').cursor).toBeNull();
+    letGo();
+    await applying;
+    expect(count()).toEqual({ n: MAX_SLICE + 1 });
+    expect(readSyncState(db, 's1').cursor).toBe('c1');
+    expect(windowFirst.clear).toHaveBeenCalledTimes(applier.slices);
   });
 });
 
