@@ -239,6 +239,8 @@ try {
     send,
     cold,
     mainThreadBusyMax: mainThread.busyMaxMs,
+    mainThreadBusyAt: mainThread.busyMaxAtMs,
+    mainThreadBusyOnCpu: mainThread.busyMaxOnCpuMs,
     workerLoopMax,
     longestSlice,
     syncLongTasks: syncLongTasks.map((t) => t.ms),
