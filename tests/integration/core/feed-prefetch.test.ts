@@ -7,7 +7,8 @@ import type { Gateway } from '../../../src/main/core/gateway/index.js';
 import type { Session } from '../../../src/main/core/session/index.js';
 import { createSliceApplier, type SliceApplier } from '../../../src/main/core/sync/apply.js';
 import { syncShopFeed } from '../../../src/main/core/sync/feed-sync.js';
-import { readSyncState } from '../../../src/main/core/sync/index.js';
+import { createSyncEngine, readSyncState } from '../../../src/main/core/sync/index.js';
+import type { WindowFirst } from '../../../src/main/core/sync/window-first.js';
 import type { Sandbox } from '../../../src/sandbox/server.js';
 import {
   loggedIn,
@@ -71,10 +72,18 @@ function watched(log: string[], failAt?: { request: number; error: AppFailure })
   return { gateway, applier };
 }
 
-async function sync(gateway: Gateway, applier: SliceApplier) {
+async function sync(gateway: Gateway, applier: SliceApplier, windowFirst?: WindowFirst) {
   try {
     return await syncShopFeed(
-      { db: cache.db, gateway, applier, emit: recorder().emit, now: Date.now, pageSize: PAGE },
+      {
+        db: cache.db,
+        gateway,
+        applier,
+        emit: recorder().emit,
+        now: Date.now,
+        pageSize: PAGE,
+        ...(windowFirst ? { windowFirst } : {}),
+      },
       SHOP,
     );
   } finally {
@@ -143,5 +152,60 @@ describe('change feed with one page fetched ahead', () => {
     );
     expect(result.fetched).toBe(shopTotal() + PAGE);
     expect(readSyncState(cache.db, SHOP).fullDone).toBe(true);
+  });
+});
+
+/** A window that is busy until `letGo()`: the sync's asks for it are logged. */
+function busyWindow(log: string[]): WindowFirst & { letGo: () => void } {
+  let letGo = (): void => undefined;
+  const busy = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  return {
+    touch: () => undefined,
+    clear: () => {
+      log.push('window?');
+      return busy;
+    },
+    letGo: () => letGo(),
+  };
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('a window changing screens goes first', () => {
+  it('the next page is asked for only once the window lets the sync go on', async () => {
+    const log: string[] = [];
+    const { gateway, applier } = watched(log);
+    const busy = busyWindow(log);
+    const syncing = sync(gateway, applier, busy);
+    await settle();
+    expect(log).toEqual(['fetch 1', 'window?']);
+    busy.letGo();
+    const result = await syncing;
+    expect(log.slice(0, 3)).toEqual(['fetch 1', 'window?', 'fetch 2']);
+    expect(result.fetched).toBe(shopTotal());
+  });
+
+  it("a pass asks for the shops' first pages only once the window lets it", async () => {
+    const log: string[] = [];
+    const { gateway } = watched(log);
+    const busy = busyWindow(log);
+    const engine = createSyncEngine({
+      db: cache.db,
+      gateway,
+      shops: () => [SHOP],
+      pageSize: PAGE,
+      windowFirst: busy,
+    });
+    const passing = engine.syncAll();
+    await settle();
+    expect(log).toEqual(['window?']);
+    busy.letGo();
+    await passing;
+    expect(log[1]).toBe('fetch 1');
+    expect(local(`SELECT count(*) AS n FROM inquiries WHERE shop_id = '${SHOP}'`)).toBe(
+      shopTotal(),
+    );
   });
 });

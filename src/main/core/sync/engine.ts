@@ -130,6 +130,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     lastError = null;
     let offline = false;
     const shopIds = opts.shops();
+    // A log-in starts the first pass as it is answered: the server's first pages and their
+    // parsing would compete with the screen it brings.
+    await opts.windowFirst?.clear();
     const firstPages = startFirstPages(shopIds);
     for (const shopId of shopIds) {
       try {

@@ -1,6 +1,7 @@
 // The window goes first: as the seller's window changes screens (the log-in answered, a shop
-// picked: the inbox mounting), the sync's writes and its next page wait while the window is still
-// asking for things, so the page renders its new screen with the machine to itself. On a two-core
+// picked: the inbox mounting), the sync's requests for pages, its write slices and its search
+// documents wait while the window is still asking for things, so the page renders its new screen
+// with the machine to itself. On a two-core
 // laptop a log-in's first sync (its writes, and the server's pages it asks for meanwhile) took
 // most of both cores just as the inbox mounted: the page's first layout, 48 ms of its own CPU,
 // took 121 ms of wall time (traced at 100k).
