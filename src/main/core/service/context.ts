@@ -22,7 +22,7 @@ export interface ServiceContext {
   logger?: CoreLogger | undefined;
   /** The host's loops follow the settings (e.g. the sync interval). */
   onSettingsChanged?: (settings: Settings) => void;
-  /** Told of each call from the window, so the sync's writes give way (window-first.ts). */
+  /** Told of each call from the window, so the sync gives way after a screen change (window-first.ts). */
   windowFirst?: WindowFirst | undefined;
 }
 

@@ -21,13 +21,12 @@ export function parseInput<K extends InboxMethod>(method: K, input: unknown): Pa
 }
 
 export function makeCaller(logger: CoreLogger | undefined, windowFirst?: WindowFirst) {
-  const touch = (method: InboxMethod): void => windowFirst?.touch(method);
   return async function call<K extends InboxMethod>(
     method: K,
     input: unknown,
     run: (parsed: Parsed<K>) => InboxOutputs[K] | Promise<InboxOutputs[K]>,
   ): Promise<Result<InboxOutputs[K]>> {
-    touch(method);
+    windowFirst?.touch(method);
     try {
       return ok(await run(parseInput(method, input)));
     } catch (e) {
@@ -36,7 +35,7 @@ export function makeCaller(logger: CoreLogger | undefined, windowFirst?: WindowF
       if (error.code === 'INTERNAL') logger?.error(`${method} failed`, { message: error.message });
       return { ok: false, error };
     } finally {
-      touch(method); // the window draws the answer now
+      windowFirst?.touch(method); // the window draws the answer now
     }
   };
 }

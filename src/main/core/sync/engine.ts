@@ -35,7 +35,7 @@ export interface SyncEngineOptions {
   rangeDays?: number;
   recentS3Days?: number;
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
-  /** The window goes first: the sync's writes wait while it is busy. */
+  /** The window goes first: the sync's page requests and writes wait while it changes screens. */
   windowFirst?: WindowFirst;
 }
 

@@ -1,10 +1,9 @@
 // The window goes first: as the seller's window changes screens (the log-in answered, a shop
 // picked: the inbox mounting), the sync's requests for pages, its write slices and its search
 // documents wait while the window is still asking for things, so the page renders its new screen
-// with the machine to itself. On a two-core
-// laptop a log-in's first sync (its writes, and the server's pages it asks for meanwhile) took
-// most of both cores just as the inbox mounted: the page's first layout, 48 ms of its own CPU,
-// took 121 ms of wall time (traced at 100k).
+// with the machine to itself. On a two-core laptop a log-in's first sync (its writes, and the
+// server's pages it asks for meanwhile) took most of both cores just as the inbox mounted: the
+// page's first layout, 48 ms of its own CPU, took 121 ms of wall time (traced at 100k).
 // Only a screen change arms it: the calls the page makes *because of* the sync (its status when
 // a shop is done, the list refreshed with the news) must not hold that sync back, or every pass
 // would wait on its own echo. And the sync is never starved: after a pause of MAX_PAUSE_MS it
