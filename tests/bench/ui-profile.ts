@@ -1,4 +1,5 @@
-// `npx tsx tests/bench/ui-profile.ts [--inquiries N] [--phase open|search|send|sync|cold]`:
+// `npx tsx tests/bench/ui-profile.ts [--inquiries N] [--phase open|search|send|sync|cold]
+// [--trace [--cpu]] [--sends N]`:
 // where the renderer's time goes in one of the suite's phases. Builds the renderer unminified (so the
 // profile names React components and our functions), runs the phase under the Chrome DevTools
 // profiler and prints the top functions by self time; the .cpuprofile lands in bench-results/
@@ -16,7 +17,7 @@ import { LONG_TASK_RECORDER, launchChromium, longTasksSince } from './lib/browse
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { syncDone } from './lib/shell-sync.js';
 import { summarize } from './lib/stats.js';
-import { mainThreadSelfTimes, measureBreakdown } from './lib/trace-summary.js';
+import { mainThreadSelfTimes, measureBreakdown, measureTimelines } from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import {
   SEARCH_START_RECORDER,
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     // Conversations opened before the phase (the suite opens 45 before it types).
     opens: { type: 'string', default: '3' },
     trace: { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
+    sends: { type: 'string', default: '8' },
     dirs: { type: 'string' },
     starts: { type: 'string', default: '5' },
   },
@@ -58,7 +61,12 @@ const built = spawnSync(
 );
 if (built.status !== 0) throw new Error('the unminified renderer build failed');
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'blink.user_timing',
+  // JavaScript samples in the trace itself (slower; shown in DevTools' Performance panel).
+  ...(values.cpu ? ['disabled-by-default-v8.cpu_profiler'] : []),
+];
 
 interface ProfileNode {
   id: number;
@@ -123,13 +131,14 @@ try {
     await page.evaluate(() => performance.measure('cold', { start: 0, end: 'list:first-paint' }));
     console.log(`cold start: list painted ${ms.toFixed(0)} ms after navigation`);
   } else if (phase !== 'sync') {
+    await synced; // as in the suite: the phases run on a synced cache
     await openConversations(page, Number(values.opens)); // warm-up
     await start();
   }
   if (phase === 'open') await openConversations(page, 20);
   else if (phase === 'search')
     await typedSearches(page, ['配送状況', '返品', 'サイズ', '什么时候', '发货']);
-  else if (phase === 'send') await sendReplies(page, 8);
+  else if (phase === 'send') await sendReplies(page, Number(values.sends));
   else if (phase === 'sync') await page.waitForTimeout(5_000);
   if (values.dirs !== undefined) {
     // timed only, not profiled
@@ -139,7 +148,11 @@ try {
     for (const [name, ms] of mainThreadSelfTimes(tracePath).slice(0, 12))
       console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
     const measure = { open: 'thread-open', search: 'search', send: 'send', cold: 'cold' }[phase];
-    if (measure !== undefined) printBreakdown(measure, measureBreakdown(tracePath, measure));
+    if (measure !== undefined) {
+      printBreakdown(measure, measureBreakdown(tracePath, measure));
+      console.log(`\n'${measure}' windows, event by event (label@ms from its start+ms):`);
+      for (const line of measureTimelines(tracePath, measure)) console.log(line);
+    }
   } else {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     writeFileSync(join(out, `ui-${phase}.cpuprofile`), JSON.stringify(profile));

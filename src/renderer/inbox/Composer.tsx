@@ -83,8 +83,15 @@ export const Composer = memo(function Composer({
   // 'send' (confirmed → shown as queued) ends with the first paint of the render that shows the
   // queued reply; the delivery may already have turned it into a sent message by then.
   const [queuedCount, setQueuedCount] = useState(0);
+  // Where the seller goes once the queued reply is painted. Scheduled after the mark: moving
+  // the focus repaints the list, and run first it put a frame of its own before the mark.
+  const moveOn = useRef<(() => void) | undefined>(undefined);
   useLayoutEffect(() => {
-    if (queuedCount > 0) markPainted('send');
+    if (queuedCount === 0) return;
+    markPainted('send');
+    const next = moveOn.current;
+    moveOn.current = undefined;
+    if (next) afterPaint(next);
   }, [queuedCount]);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [draftState, setDraftState] = useState<'idle' | 'saved' | 'failed'>(
@@ -171,13 +178,13 @@ export const Composer = memo(function Composer({
     setAttachments([]);
     setDraftState('idle');
     onQueued(res.value);
+    // Away from the text area, where a j would be typed, once the queued reply is on screen.
+    moveOn.current = afterQueued;
     setQueuedCount((n) => n + 1);
-    // Away from the text area, where a j would be typed. After the paint: moving the focus
-    // repaints the list, and the queued reply comes first.
-    if (afterQueued) afterPaint(afterQueued);
   };
 
   const requestSend = (): void => {
+    if (sending.current) return; // the outbox is writing the reply just confirmed
     setError(null);
     if (!body.trim()) {
       setError({ code: 'REPLY_EMPTY', message: 'empty' });
@@ -194,11 +201,11 @@ export const Composer = memo(function Composer({
       content: t('composer.confirmBody', { status: t(`status.${status}`) }),
       okText: t('composer.send'),
       cancelText: t('common.cancel'),
-      // Open until the outbox has answered (milliseconds): the frame that closes it then also
-      // shows the queued reply, where closing first cost a frame of its own before it.
+      // Closed at once: its frame is drawn while the core writes the reply (milliseconds), not
+      // after, in front of the queued reply's. A refusal shows in the composer.
       onOk: () => {
         confirmed = true;
-        return send();
+        void send();
       },
       // Cancelled: back to the reply. Sent: send() moves on, once the queued reply is shown.
       focusable: { focusTriggerAfterClose: false },

@@ -10,7 +10,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string } };
 }
 
 /** The trace's complete events on the page's main thread(s), and all its events. */
@@ -87,5 +87,52 @@ export function measureBreakdown(tracePath: string, name: string): Record<string
     }
     out.idle = total - busy;
     return out;
+  });
+}
+
+const SHORT_NAMES: [RegExp, string][] = [
+  [/^UpdateLayoutTree$/, 'style'],
+  [/^FireAnimationFrame$/, 'rAF'],
+  [/^EventDispatch$/, 'event'],
+  [/^RunPostTaskCallback$/, 'postTask'],
+];
+
+/** What a top-level main-thread event was: React's work, a message handler, a frame's stage. */
+function labelOf(e: TraceEvent, inner: TraceEvent | undefined): string {
+  const fn = (e.name === 'FunctionCall' ? e : inner)?.args?.data?.functionName ?? '';
+  if (fn === 'performWorkUntilDeadline') return 'React';
+  if (e.name === 'FunctionCall') return fn === '' ? 'script' : fn;
+  return SHORT_NAMES.find(([re]) => re.test(e.name))?.[1] ?? e.name;
+}
+
+/**
+ * For each window of the user-timing measure `name`: its main thread's top-level events of at
+ * least `minMs` (and every message handler), as `label@start+duration` in ms from the window's
+ * start — when the answer came, what ran before it, React's work, the frame that showed it.
+ */
+export function measureTimelines(tracePath: string, name: string, minMs = 0.4): string[] {
+  const { all, main } = loadTrace(tracePath);
+  const sorted = [...main].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const top: TraceEvent[] = [];
+  let busyUntil = 0;
+  for (const e of sorted)
+    if (e.ts >= busyUntil) {
+      top.push(e);
+      busyUntil = e.ts + (e.dur ?? 0);
+    }
+  const firstCall = (e: TraceEvent): TraceEvent | undefined =>
+    sorted.find(
+      (c) => c.name === 'FunctionCall' && c.ts >= e.ts && c.ts < e.ts + (e.dur ?? 0) && c !== e,
+    );
+  const begins = all.filter((e) => e.name === name && e.ph === 'b').map((e) => e.ts);
+  const ends = all.filter((e) => e.name === name && e.ph === 'e').map((e) => e.ts);
+  return begins.map((from, i) => {
+    const to = ends[i] ?? from;
+    const parts = top
+      .filter((e) => e.ts >= from && e.ts <= to)
+      .map((e) => ({ e, label: labelOf(e, firstCall(e)), ms: (e.dur ?? 0) / 1000 }))
+      .filter(({ label, ms }) => ms >= minMs || /onmessage/.test(label))
+      .map(({ e, label, ms }) => `${label}@${((e.ts - from) / 1000).toFixed(1)}+${ms.toFixed(1)}`);
+    return `${((to - from) / 1000).toFixed(1).padStart(6)} ms | ${parts.join(' ')}`;
   });
 }
