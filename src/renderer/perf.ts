@@ -55,6 +55,14 @@ export function markStartOnce(...names: string[]): void {
       performance.mark(`${name}:start`, { startTime });
 }
 
+/** Marks `<name>:<step>` now: a step inside a measure's window, for a trace to show. */
+export function markStep(name: string, step: string): void {
+  const performance = timing();
+  if (!performance) return;
+  performance.clearMarks(`${name}:${step}`); // the last one only: marks are never dropped
+  performance.mark(`${name}:${step}`);
+}
+
 /** Mark `<name>:painted` after the next paint and measure from `<name>:start` when present. */
 export function markPainted(name: string): void {
   const performance = timing();

@@ -11,6 +11,7 @@ import {
   useState,
   type Ref,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, Draft, InquirySummary, OutboxItem } from '../../shared/api.js';
 import type { AttachmentMeta, ReplyStatus } from '../../shared/domain.js';
@@ -21,7 +22,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useStartOver } from '../hooks/useStartOver.js';
-import { afterPaint, markPainted, markStart } from '../perf.js';
+import { afterPaint, markPainted, markStart, markStep } from '../perf.js';
 import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
@@ -98,7 +99,7 @@ export const Composer = memo(function Composer({
     draft ? 'saved' : 'idle',
   );
   const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
-  const pii = usePiiCheck(body, inquiry.id);
+  const { spans: pii, ...piiCheck } = usePiiCheck(body, inquiry.id);
   const touched = useRef(false);
   // The next conversation: start over from its draft. `current` is the inquiry on screen, for
   // answers that arrive after the seller moved on.
@@ -154,6 +155,7 @@ export const Composer = memo(function Composer({
     markStart('send');
     const slowTimer = setTimeout(() => setSlow(true), SLOW_SEND_MS);
     saveDraft.cancel();
+    piiCheck.cancel(); // the text is leaving; its check would only land in the queued reply's frame
     const inquiryId = inquiry.id;
     const res = await call('reply', {
       inquiryId,
@@ -162,6 +164,7 @@ export const Composer = memo(function Composer({
       status,
       attachmentIds: attachments.map((a) => a.id),
     });
+    markStep('send', 'answered');
     sending.current = false;
     clearTimeout(slowTimer);
     // The core dropped the draft with the queued reply. If the seller moved on while the outbox
@@ -170,17 +173,22 @@ export const Composer = memo(function Composer({
     setSlow(false);
     if (!res.ok) {
       setError(res.error);
+      piiCheck.checkNow();
       textRef.current?.focus(); // back to the reply, to fix it
       return;
     }
     touched.current = false;
-    setBody('');
-    setAttachments([]);
-    setDraftState('idle');
-    onQueued(res.value);
     // Away from the text area, where a j would be typed, once the queued reply is on screen.
     moveOn.current = afterQueued;
-    setQueuedCount((n) => n + 1);
+    // Rendered in the answer's own task: scheduled, the render waited behind the news of the
+    // reply (outbox and list events, their re-reads) that arrive on its heels.
+    flushSync(() => {
+      setBody('');
+      setAttachments([]);
+      setDraftState('idle');
+      onQueued(res.value);
+      setQueuedCount((n) => n + 1);
+    });
   };
 
   const requestSend = (): void => {

@@ -92,6 +92,49 @@ describe('conversation pane', () => {
     expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true);
   });
 
+  it('does not check a reply sent before the seller paused, nor mark up the composer once it is sent', async () => {
+    const fake = new FakeInbox(1).loggedIn();
+    await openFirstInquiry(fake);
+    const u = user();
+    const sendNow = async (): Promise<void> => {
+      await u.click(screen.getByRole('button', { name: 'Send' }));
+      await u.click(
+        within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Send' }),
+      );
+      await waitFor(() => expect(body().value).toBe(''));
+    };
+    // Sent within the pause: its check would only have landed in the queued reply's frame.
+    fireEvent.change(body(), { target: { value: 'Call 090-1234-5678' } });
+    await sendNow();
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(fake.callsOf('checkPii')).toHaveLength(0);
+
+    // Checked, but the answer lands once the reply is queued and the composer is empty.
+    let answer: () => void = () => undefined;
+    fake.gates.set('checkPii', new Promise<void>((r) => (answer = r)));
+    fireEvent.change(body(), { target: { value: 'Call 090-1234-5678 again' } });
+    await waitFor(() => expect(fake.callsOf('checkPii')).toHaveLength(1));
+    await sendNow();
+    act(() => answer());
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByLabelText('Detected personal information')).toBeNull();
+  });
+
+  it('checks a refused reply at once: it stays in the composer', async () => {
+    const fake = new FakeInbox(1).loggedIn();
+    await openFirstInquiry(fake);
+    const u = user();
+    fake.failures.set('reply', 'REPLY_TOO_LONG');
+    fireEvent.change(body(), { target: { value: 'Call 090-1234-5678' } });
+    await u.click(screen.getByRole('button', { name: 'Send' }));
+    await u.click(
+      within(await dialogTitled('Send this reply?')).getByRole('button', { name: 'Send' }),
+    );
+    expect(await screen.findByText(/longer than 1,000 characters/)).toBeDefined();
+    const preview = await screen.findByLabelText('Detected personal information');
+    expect(preview.querySelector('mark')?.textContent).toBe('090-1234-5678');
+  });
+
   it('preselects Reply complete, never offers Unprocessed, and gates Replying by capability', async () => {
     const fake = new FakeInbox(1).loggedIn();
     fake.capabilities.replyingStatus = false;
