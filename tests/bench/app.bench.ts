@@ -1,10 +1,10 @@
-// `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]`: issue 6's
-// suite, end to end. A sandbox process serves a generated shop; the browser shell (core in its
+// `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]
+// [--trace open|typed|send]`: issue 6's suite, end to end. A sandbox process serves a generated shop; the browser shell (core in its
 // worker) syncs it while Debian's Chromium shows the app; Playwright then does what a seller
 // does and reads the app's own timing marks. Every figure stands next to its target and to a
 // reference measured in this run. Writes bench-results/<date-time>.{json,md}; exits non-zero
 // only when it cannot run.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import { emptyFeedRoundTrip } from './lib/feed-probe.js';
 import { cacheBytes as cacheSize, cacheCounts } from './lib/cache-file.js';
 import { buildFigures, growthTable, searchShapesTable } from './lib/figures.js';
 import { figuresTable, seconds, writeResults } from './lib/report.js';
+import { TRACE_CATEGORIES, measureTimelines } from './lib/trace-summary.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { buildShellChild } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
@@ -51,6 +52,9 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     inquiries: { type: 'string' },
     growth: { type: 'string' },
+    // Records a Chromium trace of one phase (its figures then include the tracing's cost) and
+    // prints each of its windows event by event.
+    trace: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -59,6 +63,10 @@ const growthSizes =
   values.growth === 'none'
     ? []
     : (values.growth ?? (quick ? '2000,10000' : '10000,100000,1000000')).split(',').map(Number);
+const TRACED = { open: 'thread-open', typed: 'search', send: 'send' } as const;
+const traced = values.trace as keyof typeof TRACED | undefined;
+if (traced !== undefined && !(traced in TRACED))
+  throw new Error(`--trace takes one of ${Object.keys(TRACED).join(', ')}`);
 if (!Number.isInteger(inquiries) || inquiries < 100) throw new Error('--inquiries must be ≥ 100');
 if (growthSizes.some((n) => !Number.isInteger(n) || n < 100))
   throw new Error('--growth takes sizes ≥ 100, comma-separated, or "none"');
@@ -158,12 +166,18 @@ try {
   log('open conversation, typed search, send, scroll…');
   const ui = await onFailureScreenshot(page, async () => {
     await firstListPaint(page);
-    const open = (await openConversations(page, N.warm + N.open)).slice(N.warm);
+    const open = (
+      await tracing('open', page, () => openConversations(page, N.warm + N.open))
+    ).slice(N.warm);
     await typedSearches(page, WARMUP_QUERIES.slice(0, N.warm));
     const typed: TypedSearch[] = [];
-    for (const words of QUERY_ROUNDS.slice(0, N.typedRounds))
-      typed.push(...(await typedSearches(page, words)));
-    const send = (await sendReplies(page, N.warm + N.sends)).slice(N.warm);
+    await tracing('typed', page, async () => {
+      for (const words of QUERY_ROUNDS.slice(0, N.typedRounds))
+        typed.push(...(await typedSearches(page, words)));
+    });
+    const send = (await tracing('send', page, () => sendReplies(page, N.warm + N.sends))).slice(
+      N.warm,
+    );
     const scroll = await scrollList(page, N.scrollSec);
     const rowsLoaded = await page.locator('[data-inquiry-id]').count();
     return { open, typed, send, scroll, rowsLoaded };
@@ -320,6 +334,24 @@ try {
   await browser.close();
   await sandbox.stop();
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs `phase` under a Chromium trace when `--trace` names it; prints its windows. */
+async function tracing<T>(
+  name: keyof typeof TRACED,
+  page: Page,
+  phase: () => Promise<T>,
+): Promise<T> {
+  if (traced !== name) return phase();
+  const dir = resolve(import.meta.dirname, '../../bench-results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.trace.json`);
+  await browser.startTracing(page, { path, categories: TRACE_CATEGORIES });
+  const out = await phase();
+  await browser.stopTracing();
+  log(`'${TRACED[name]}' traced (${path}), each window event by event (label@ms+ms):`);
+  for (const line of measureTimelines(path, TRACED[name])) console.log(line);
+  return out;
 }
 
 /** Runs a UI phase; when it fails, saves what the page showed next to the results. */

@@ -1,15 +1,18 @@
 // `npx tsx tests/bench/ui-ab.ts --a DIR --b DIR [--phase open|search|send|scroll] [--rounds N]`:
-// two renderer builds side by side under the same load. Each gets its own shell over the same
-// generated shop; their rounds alternate, so a busy machine slows both alike. Prints each
-// build's figures next to the other's. Build a variant with
-// `npx vite build -c vite.renderer.config.ts --outDir out/renderer-b`.
-import { resolve } from 'node:path';
+// two renderer builds side by side under the same load, set up as the suite is (`npm run build`
+// first). Each gets its own shell over the same generated shop; their rounds alternate, so a
+// busy machine slows both alike. Prints each build's figures next to the other's. Build a
+// variant with `npx vite build -c vite.renderer.config.ts --outDir "$PWD/out/renderer-b"` (the
+// config's root is src/renderer).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { startShell, type Shell } from '../../src/main/web/shell.js';
-import { memoryVault } from '../integration/core/helpers.js';
 import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
-import { syncDone } from './lib/shell-sync.js';
+import { startBenchSandbox } from './lib/sandbox-process.js';
+import { buildShellChild } from './lib/shell-build.js';
+import { ShellHost, type ShellProcess } from './lib/shell-process.js';
 import { ms, summarize } from './lib/stats.js';
 import {
   SEARCH_START_RECORDER,
@@ -60,16 +63,28 @@ async function round(
   return { samples: typed.map((r) => r.ms), totals: typed.map((r) => r.totalMs) };
 }
 
+// As the suite runs it: the sandbox in a process of its own, each side's shell in another with
+// the built core worker (`npm run build` first), on a cache of its own.
+const WORKER = resolve(import.meta.dirname, '../../out/main/core-worker.js');
+if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
+const work = mkdtempSync(join(tmpdir(), 'toiawase-ui-ab-'));
+const sandbox = await startBenchSandbox(work, Number(values.inquiries));
+const childEntry = await buildShellChild();
 const browser = await launchChromium();
-const shells: Shell[] = [];
+const shells: ShellProcess[] = [];
 try {
   const sides = [];
-  for (const dir of [values.a, values.b]) {
-    const shell = await startShell({
-      inquiries: Number(values.inquiries),
-      rendererDir: resolve(dir),
-      vault: memoryVault(),
-    });
+  for (const [i, dir] of [values.a, values.b].entries()) {
+    const host = new ShellHost(
+      {
+        serverUrl: sandbox.url,
+        dataDir: join(work, `cache-${String(i)}`),
+        workerEntry: WORKER,
+        rendererDir: resolve(dir),
+      },
+      childEntry,
+    );
+    const shell = await host.start();
     shells.push(shell);
     const context = await browser.newContext({
       locale: 'en-US',
@@ -77,7 +92,7 @@ try {
     });
     await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
     const page = await context.newPage();
-    const synced = syncDone(shell);
+    const synced = childSyncDone(shell);
     await loginThroughUi(page, shell.url);
     await firstListPaint(page);
     await synced;
@@ -118,4 +133,20 @@ try {
 } finally {
   await browser.close();
   for (const shell of shells) await shell.close();
+  await sandbox.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Resolves once the shell's first sync has finished every shop of the session. */
+function childSyncDone(shell: ShellProcess): Promise<void> {
+  return new Promise((done) => {
+    let synced = 0;
+    shell.onTiming((t) => {
+      if (t.name !== 'sync.shop') return;
+      synced++;
+      void shell.getSession().then((r) => {
+        if (r.ok && r.value !== null && synced >= r.value.shops.length) done();
+      });
+    });
+  });
 }

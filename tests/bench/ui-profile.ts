@@ -17,7 +17,12 @@ import { LONG_TASK_RECORDER, launchChromium, longTasksSince } from './lib/browse
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { syncDone } from './lib/shell-sync.js';
 import { summarize } from './lib/stats.js';
-import { mainThreadSelfTimes, measureBreakdown, measureTimelines } from './lib/trace-summary.js';
+import {
+  TRACE_CATEGORIES,
+  mainThreadSelfTimes,
+  measureBreakdown,
+  measureTimelines,
+} from './lib/trace-summary.js';
 import { memoryVault } from '../integration/core/helpers.js';
 import {
   SEARCH_START_RECORDER,
@@ -61,9 +66,8 @@ const built = spawnSync(
 );
 if (built.status !== 0) throw new Error('the unminified renderer build failed');
 
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'blink.user_timing',
+const CATEGORIES = [
+  ...TRACE_CATEGORIES,
   // JavaScript samples in the trace itself (slower; shown in DevTools' Performance panel).
   ...(values.cpu ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
@@ -105,7 +109,7 @@ try {
   let cdp = await profilerOn(page);
   const start = (): Promise<unknown> =>
     values.trace
-      ? browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES })
+      ? browser.startTracing(page, { path: tracePath, categories: CATEGORIES })
       : cdp.send('Profiler.start');
   if (phase === 'sync') await start();
   const synced = syncDone(shell);

@@ -3,6 +3,9 @@
 // the rest ("(program)" there) is here.
 import { readFileSync } from 'node:fs';
 
+/** What the timeline and the user-timing marks need ('blink.user_timing' for the measures). */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -128,10 +131,15 @@ export function measureTimelines(tracePath: string, name: string, minMs = 0.4): 
   const ends = all.filter((e) => e.name === name && e.ph === 'e').map((e) => e.ts);
   return begins.map((from, i) => {
     const to = ends[i] ?? from;
-    const parts = top
+    // The page's own steps inside the window (markStep), as zero-length events.
+    const steps = all.filter(
+      (e) => e.name.startsWith(`${name}:`) && e.ph !== 'b' && e.ph !== 'e' && e.ph !== 'X',
+    );
+    const parts = [...top, ...steps.map((e) => ({ ...e, dur: 0 }))]
+      .sort((a, b) => a.ts - b.ts)
       .filter((e) => e.ts >= from && e.ts <= to)
       .map((e) => ({ e, label: labelOf(e, firstCall(e)), ms: (e.dur ?? 0) / 1000 }))
-      .filter(({ label, ms }) => ms >= minMs || /onmessage/.test(label))
+      .filter(({ e, label, ms }) => ms >= minMs || /onmessage/.test(label) || e.dur === 0)
       .map(({ e, label, ms }) => `${label}@${((e.ts - from) / 1000).toFixed(1)}+${ms.toFixed(1)}`);
     return `${((to - from) / 1000).toFixed(1).padStart(6)} ms | ${parts.join(' ')}`;
   });
