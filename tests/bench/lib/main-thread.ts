@@ -21,14 +21,25 @@ export interface LoopWatch {
   busyMaxAtMs: number;
   /** Of that stretch, the time the thread was on a CPU (ms; null where the OS does not say). */
   busyMaxOnCpuMs: number | null;
+  /** Of that stretch, the time it was ready to run but waited for a CPU (ms; null likewise).
+   *  The rest of it the thread slept: a lock, a page fault, a garbage collection's helpers. */
+  busyMaxWaitMs: number | null;
   /** Share of the time the loop was busy (0–1). */
   utilization: number;
 }
 
-/** This thread's time on a CPU so far (ms), from Linux's schedstat; null elsewhere. */
-function onCpuMs(): number | null {
+interface SchedStat {
+  /** Time on a CPU so far (ms). */
+  cpu: number;
+  /** Time ready to run, waiting for a CPU, so far (ms). */
+  wait: number;
+}
+
+/** This thread's scheduler statistics so far, from Linux's schedstat; null elsewhere. */
+function schedStat(): SchedStat | null {
   try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    const [cpu, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return { cpu: (cpu ?? 0) / 1e6, wait: (wait ?? 0) / 1e6 };
   } catch {
     return null;
   }
@@ -45,22 +56,25 @@ export function watchEventLoop(): { stop(): LoopWatch } {
   let probeMax = 0;
   let busyMax = 0;
   let busyMaxAt = 0;
-  let busyMaxOnCpu: number | null = null;
-  let lastCpu = onCpuMs();
+  let busyMaxSched: SchedStat | null = null;
+  let lastSched = schedStat();
   const probe = setInterval(() => {
     const now = performance.now();
     probeMax = Math.max(probeMax, now - last - PROBE_MS);
     last = now;
     const e = elu();
     const active = elu(e, lastElu).active;
-    const cpu = lastCpu === null ? null : onCpuMs();
+    const sched = lastSched === null ? null : schedStat();
     if (active > busyMax) {
       busyMax = active;
       busyMaxAt = now - began;
-      busyMaxOnCpu = cpu === null || lastCpu === null ? null : cpu - lastCpu;
+      busyMaxSched =
+        sched === null || lastSched === null
+          ? null
+          : { cpu: sched.cpu - lastSched.cpu, wait: sched.wait - lastSched.wait };
     }
     lastElu = e;
-    lastCpu = cpu;
+    lastSched = sched;
   }, PROBE_MS);
   loop.enable();
   return {
@@ -73,7 +87,8 @@ export function watchEventLoop(): { stop(): LoopWatch } {
         loopP99Ms: loop.percentile(99) / 1e6,
         busyMaxMs: busyMax,
         busyMaxAtMs: busyMaxAt,
-        busyMaxOnCpuMs: busyMaxOnCpu,
+        busyMaxOnCpuMs: busyMaxSched?.cpu ?? null,
+        busyMaxWaitMs: busyMaxSched?.wait ?? null,
         utilization: elu(start).utilization,
       };
     },
