@@ -41,6 +41,12 @@ export interface CoreOptions {
   startupQuietMs?: number;
   /** Clock, for tests of ageing and retries. */
   now?: () => number;
+  /**
+   * Called as each sync pass begins, before it asks the server for anything. The core worker
+   * lowers its thread's CPU priority there (worker/background-priority.ts): from the first pass
+   * on, not for the calls a start-up's first screen waits on. A function: in-process only.
+   */
+  beforeSyncPass?: () => void;
 }
 
 export interface Core {

@@ -44,6 +44,7 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
   const windowFirst = createWindowFirst();
   const sync = createSyncEngine({
     windowFirst,
+    ...(options.beforeSyncPass ? { beforePass: options.beforeSyncPass } : {}),
     db,
     gateway,
     shops: () => session.shopIds(),

@@ -187,7 +187,7 @@ describe('a window changing screens goes first', () => {
     expect(result.fetched).toBe(shopTotal());
   });
 
-  it("a pass asks for the shops' first pages only once the window lets it", async () => {
+  it("a pass tells its host it begins, then asks for the shops' first pages once the window lets it", async () => {
     const log: string[] = [];
     const { gateway } = watched(log);
     const busy = busyWindow(log);
@@ -197,13 +197,14 @@ describe('a window changing screens goes first', () => {
       shops: () => [SHOP],
       pageSize: PAGE,
       windowFirst: busy,
+      beforePass: () => log.push('pass'), // where the core worker lowers its priority
     });
     const passing = engine.syncAll();
     await settle();
-    expect(log).toEqual(['window?']);
+    expect(log).toEqual(['pass', 'window?']);
     busy.letGo();
     await passing;
-    expect(log[1]).toBe('fetch 1');
+    expect(log[2]).toBe('fetch 1');
     expect(local(`SELECT count(*) AS n FROM inquiries WHERE shop_id = '${SHOP}'`)).toBe(
       shopTotal(),
     );

@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   afterPage?: (shopId: string, page: number) => void | Promise<void>;
   /** The window goes first: the sync's page requests and writes wait while it changes screens. */
   windowFirst?: WindowFirst;
+  /** Called as each pass begins (the core worker lowers its thread's priority there). */
+  beforePass?: () => void;
 }
 
 export interface SyncEngine {
@@ -126,6 +128,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   async function pass(): Promise<SyncStatus> {
+    opts.beforePass?.();
     state = 'syncing';
     lastError = null;
     let offline = false;

@@ -6,6 +6,7 @@ import { INBOX_EVENTS } from '../../../shared/api.js';
 import { fail, toAppError, type Result } from '../../../shared/errors.js';
 import { dispatch } from '../dispatch.js';
 import type { Core, CoreLogger, CoreOptions, CredentialVault } from '../host.js';
+import { yieldCpuToTheWindow } from './background-priority.js';
 import type { CoreWorkerData, HostMessage, LogLevel, VaultOp, WorkerMessage } from './protocol.js';
 
 type CreateCore = (options: CoreOptions) => Promise<Core>;
@@ -130,7 +131,8 @@ port.on('message', (message: HostMessage) => {
 
 try {
   const createCore = await loadCreateCore();
-  const options: CoreOptions = { ...data.options };
+  // From the first sync pass on, this thread gives way to the window (background-priority.ts).
+  const options: CoreOptions = { ...data.options, beforeSyncPass: yieldCpuToTheWindow };
   if (data.vaultAvailable !== null) options.vault = makeVault(data.vaultAvailable);
   if (data.hasLogger) options.logger = logger;
   core = await createCore(options);

@@ -211,10 +211,13 @@ export function startCoreWorker(
   options: CoreOptions,
   workerOptions: CoreWorkerOptions = {},
 ): Promise<WorkerCore> {
-  const { vault, logger, now, ...cloneable } = options;
-  if (now !== undefined) {
+  const { vault, logger, now, beforeSyncPass, ...cloneable } = options;
+  if (now !== undefined || beforeSyncPass !== undefined) {
+    const name = now !== undefined ? 'now' : 'beforeSyncPass';
     return Promise.reject(
-      new TypeError('CoreOptions.now cannot cross into the core worker: use createCore in-process'),
+      new TypeError(
+        `CoreOptions.${name} cannot cross into the core worker: use createCore in-process`,
+      ),
     );
   }
   const data: CoreWorkerData = {

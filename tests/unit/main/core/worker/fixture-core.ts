@@ -12,6 +12,7 @@ import type {
 } from '../../../../../src/shared/api.js';
 import { fail, ok, type Result } from '../../../../../src/shared/errors.js';
 import type { Core, CoreOptions } from '../../../../../src/main/core/host.js';
+import { getPriority } from 'node:os';
 
 export const DEMO = { user: 'demo', password: 'demo1234' };
 export const SHOPS = [
@@ -166,6 +167,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     cancelOutbox: (input) => Promise.resolve(fail('NOT_FOUND', `no outbox item ${input.outboxId}`)),
     syncNow: () =>
       needSession((s) => {
+        // A pass begins as the real core's does; the priority it leaves the thread is told.
+        options.beforeSyncPass?.();
+        emit('timing', { name: 'fixture.nice', ms: 0, detail: { nice: getPriority(0) } });
         for (const shop of s.shops)
           emit('syncProgress', { shopId: shop.id, fetched: 3, applied: 3, done: true });
         return ok({ state: 'idle', lastSyncAt: now(), error: null });

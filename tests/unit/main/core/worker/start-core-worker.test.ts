@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../../../src/main/core/dispatch.js';
 import type { CoreLogger, CredentialVault } from '../../../../../src/main/core/host.js';
+import { CORE_THREAD_NICE } from '../../../../../src/main/core/worker/background-priority.js';
 import {
   startCoreWorker,
   type WorkerCore,
@@ -125,14 +126,34 @@ describe('startCoreWorker', () => {
     await worker.close();
   });
 
-  it('rejects when the core cannot start, and refuses a clock it cannot carry', async () => {
+  it('rejects when the core cannot start, and refuses functions it cannot carry', async () => {
     await expect(
       startCoreWorker({ dataDir: '/nonexistent/refuse' }, { coreModule }),
     ).rejects.toThrow('data dir refused');
     await expect(startCoreWorker({ dataDir, now: Date.now }, { coreModule })).rejects.toThrow(
       TypeError,
     );
+    await expect(
+      startCoreWorker({ dataDir, beforeSyncPass: () => undefined }, { coreModule }),
+    ).rejects.toThrow('CoreOptions.beforeSyncPass cannot cross');
   });
+
+  it.runIf(process.platform === 'linux')(
+    "lowers its thread's priority from the first sync pass on, not the host's",
+    async () => {
+      const worker = await start();
+      await worker.api.login(login);
+      const nice: number[] = [];
+      const off = worker.on('timing', (t) => {
+        if (t.name === 'fixture.nice') nice.push(t.detail?.nice ?? -1);
+      });
+      const host = getPriority(0);
+      await worker.api.syncNow({});
+      off();
+      expect(nice).toEqual([CORE_THREAD_NICE]);
+      expect(getPriority(0)).toBe(host);
+    },
+  );
 
   it('closes: later calls fail fast and close is idempotent', async () => {
     const worker = await start();
