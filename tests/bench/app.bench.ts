@@ -13,6 +13,7 @@ import type { InboxEvents } from '../../src/shared/api.js';
 import { runSearchBench } from './core-search.js';
 import {
   LONG_TASK_RECORDER,
+  MEASURE_REPORTER,
   heapAfterGc,
   cjkFontFamilies,
   launchChromium,
@@ -94,7 +95,9 @@ const context = await browser.newContext({
   locale: 'en-US',
   viewport: { width: 1440, height: 900 },
 });
-await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER + FIRST_PAINT_REPORTER);
+await context.addInitScript(
+  LONG_TASK_RECORDER + MEASURE_REPORTER + SEARCH_START_RECORDER + FIRST_PAINT_REPORTER,
+);
 let shell: ShellProcess | null = null;
 // The browser shell on the bench's cache, with the built core worker and a memory vault, in a
 // process of its own as Electron's main process would be (lib/shell-child.ts).

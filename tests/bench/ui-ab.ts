@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { LONG_TASK_RECORDER, launchChromium } from './lib/browser.js';
+import { LONG_TASK_RECORDER, MEASURE_REPORTER, launchChromium } from './lib/browser.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { buildShellChild } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
@@ -90,7 +90,7 @@ try {
       locale: 'en-US',
       viewport: { width: 1440, height: 900 },
     });
-    await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER);
+    await context.addInitScript(LONG_TASK_RECORDER + MEASURE_REPORTER + SEARCH_START_RECORDER);
     const page = await context.newPage();
     const synced = childSyncDone(shell);
     await loginThroughUi(page, shell.url);

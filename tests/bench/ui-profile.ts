@@ -13,7 +13,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { startShell, type Shell } from '../../src/main/web/shell.js';
-import { LONG_TASK_RECORDER, launchChromium, longTasksSince } from './lib/browser.js';
+import {
+  LONG_TASK_RECORDER,
+  MEASURE_REPORTER,
+  launchChromium,
+  longTasksSince,
+} from './lib/browser.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { syncDone } from './lib/shell-sync.js';
 import { summarize } from './lib/stats.js';
@@ -101,7 +106,9 @@ try {
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },
   });
-  await context.addInitScript(LONG_TASK_RECORDER + SEARCH_START_RECORDER + FIRST_PAINT_REPORTER);
+  await context.addInitScript(
+    LONG_TASK_RECORDER + MEASURE_REPORTER + SEARCH_START_RECORDER + FIRST_PAINT_REPORTER,
+  );
   if (phase === 'sync' && values.dirs !== undefined) {
     await timeSyncBlocks(context, values.dirs.split(','), Number(values.starts));
   }

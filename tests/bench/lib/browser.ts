@@ -51,30 +51,35 @@ export function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
-/** Durations of every `name` measure the app has recorded so far. */
-export function measures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate(
-    (n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration),
-    name,
-  );
-}
+const MEASURE_PREFIX = 'toiawase-bench:measure ';
 
-/** Waits until the app has recorded more than `count` `name` measures; returns the newest. */
-export async function nextMeasure(
-  page: Page,
-  name: string,
-  count: number,
-  timeout = 30_000,
-): Promise<number> {
-  await page.waitForFunction(
-    ([n, c]) => performance.getEntriesByName(n, 'measure').length > c,
-    [name, count] as const,
-    { timeout, polling: 'raf' },
+/**
+ * Reports each of the app's measures on the console as it is made, so that waiting for one
+ * runs nothing in the page. Waiting with waitForFunction polled in the page at every frame of
+ * the window it timed, and its call landed on the page's thread just after the key or click
+ * that began the window, next to the app's own work.
+ */
+export const MEASURE_REPORTER = `
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      console.debug('${MEASURE_PREFIX}' + JSON.stringify([e.name, e.duration]));
+  }).observe({ type: 'measure' });
+`;
+
+/**
+ * The duration of the app's next `name` measure (ms), as MEASURE_REPORTER (in the context's
+ * init scripts) reports it. Call it before the action that starts the measure, await it after.
+ */
+export function nextMeasure(page: Page, name: string, timeout = 30_000): Promise<number> {
+  const tag = `${MEASURE_PREFIX}${JSON.stringify([name]).slice(0, -1)},`;
+  return page.waitForEvent('console', { predicate: (m) => m.text().startsWith(tag), timeout }).then(
+    (m) => (JSON.parse(m.text().slice(MEASURE_PREFIX.length)) as [string, number])[1],
+    (e: unknown) => {
+      throw new Error(`no '${name}' measure reported (is MEASURE_REPORTER installed?)`, {
+        cause: e,
+      });
+    },
   );
-  const all = await measures(page, name);
-  const last = all.at(-1);
-  if (last === undefined) throw new Error(`no ${name} measure`);
-  return last;
 }
 
 /** Frame intervals (ms) recorded by requestAnimationFrame while `action` runs. */

@@ -1,7 +1,7 @@
 // What a seller does, done by Playwright against the real renderer, each step timed by the
 // app's own performance measures (src/renderer/perf.ts): no sleeps, no guessing.
 import type { Page } from '@playwright/test';
-import { frameIntervals, longTasksSince, nextMeasure, measures, pageNow } from './browser.js';
+import { frameIntervals, longTasksSince, nextMeasure, pageNow } from './browser.js';
 import type { LongTask } from './browser.js';
 
 export const DEMO = { user: 'demo', password: 'demo1234' } as const;
@@ -110,9 +110,9 @@ const openedOn = (page: Page): Set<string> => {
 async function openNext(page: Page): Promise<number> {
   await grid(page).focus();
   await selectNext(page, openedOn(page));
-  const before = (await measures(page, 'thread-open')).length;
+  const painted = nextMeasure(page, 'thread-open');
   await page.keyboard.press('Enter');
-  return nextMeasure(page, 'thread-open', before);
+  return painted;
 }
 
 /** j (next row) then Enter (open), `n` times: Enter → conversation painted, each. */
@@ -217,10 +217,10 @@ export async function sendReplies(page: Page, n: number): Promise<number[]> {
     await openNext(page);
     await page.keyboard.press('r');
     await page.keyboard.type(`ベンチマークの返信 ${i + 1}: ご連絡ありがとうございます。`);
-    const before = (await measures(page, 'send')).length;
     await page.keyboard.press('Control+Enter');
+    const queued = nextMeasure(page, 'send');
     await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
-    samples.push(await nextMeasure(page, 'send', before));
+    samples.push(await queued);
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   }
   return samples;
