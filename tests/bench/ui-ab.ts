@@ -13,6 +13,7 @@ import { LONG_TASK_RECORDER, MEASURE_REPORTER, launchChromium } from './lib/brow
 import { startBenchSandbox } from './lib/sandbox-process.js';
 import { buildShellChild } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
+import { syncDone } from './lib/shell-sync.js';
 import { ms, summarize } from './lib/stats.js';
 import {
   SEARCH_START_RECORDER,
@@ -92,7 +93,7 @@ try {
     });
     await context.addInitScript(LONG_TASK_RECORDER + MEASURE_REPORTER + SEARCH_START_RECORDER);
     const page = await context.newPage();
-    const synced = childSyncDone(shell);
+    const synced = syncDone(shell);
     await loginThroughUi(page, shell.url);
     await firstListPaint(page);
     await synced;
@@ -135,18 +136,4 @@ try {
   for (const shell of shells) await shell.close();
   await sandbox.stop();
   rmSync(work, { recursive: true, force: true });
-}
-
-/** Resolves once the shell's first sync has finished every shop of the session. */
-function childSyncDone(shell: ShellProcess): Promise<void> {
-  return new Promise((done) => {
-    let synced = 0;
-    shell.onTiming((t) => {
-      if (t.name !== 'sync.shop') return;
-      synced++;
-      void shell.getSession().then((r) => {
-        if (r.ok && r.value !== null && synced >= r.value.shops.length) done();
-      });
-    });
-  });
 }

@@ -99,7 +99,7 @@ export const Composer = memo(function Composer({
     draft ? 'saved' : 'idle',
   );
   const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
-  const { spans: pii, ...piiCheck } = usePiiCheck(body, inquiry.id);
+  const pii = usePiiCheck(body, inquiry.id);
   const touched = useRef(false);
   // The next conversation: start over from its draft. `current` is the inquiry on screen, for
   // answers that arrive after the seller moved on.
@@ -155,7 +155,7 @@ export const Composer = memo(function Composer({
     markStart('send');
     const slowTimer = setTimeout(() => setSlow(true), SLOW_SEND_MS);
     saveDraft.cancel();
-    piiCheck.cancel(); // the text is leaving; its check would only land in the queued reply's frame
+    pii.cancel(); // the text is leaving; its check would only land in the queued reply's frame
     const inquiryId = inquiry.id;
     const res = await call('reply', {
       inquiryId,
@@ -173,7 +173,7 @@ export const Composer = memo(function Composer({
     setSlow(false);
     if (!res.ok) {
       setError(res.error);
-      piiCheck.checkNow();
+      pii.checkNow();
       textRef.current?.focus(); // back to the reply, to fix it
       return;
     }
@@ -287,17 +287,19 @@ export const Composer = memo(function Composer({
       <Typography.Paragraph id="reply-pii-warning" type="secondary" style={{ fontSize: 12 }}>
         {t('composer.piiWarning')}
       </Typography.Paragraph>
-      {pii.length > 0 && (
+      {pii.spans.length > 0 && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
           title={t('composer.piiFound', {
-            kinds: [...new Set(pii.map((s) => t(`pii.${s.kind}`)))].join(t('common.listSeparator')),
+            kinds: [...new Set(pii.spans.map((s) => t(`pii.${s.kind}`)))].join(
+              t('common.listSeparator'),
+            ),
           })}
           description={
             <div className="tw-pii-preview" aria-label={t('composer.piiPreview')}>
-              <Highlighted text={body} spans={pii} />
+              <Highlighted text={body} spans={pii.spans} />
             </div>
           }
         />
