@@ -1,16 +1,16 @@
 // Auto reply and hide, offered only where the guide offers them and disabled (with the reason)
 // where the connected adapter cannot do them.
 import { EyeInvisibleOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
-import { memo, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { memo, useImperativeHandle, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, InquirySummary, OutboxItem } from '../../shared/api.js';
 import type { AppError } from '../../shared/errors.js';
 import { AUTO_REPLY_TEXT } from '../../shared/limits.js';
 import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { useConfirm } from '../hooks/useConfirm.js';
 import { HideDialog } from './HideDialog.js';
+import { INSTANT_CONFIRM } from './instant-confirm.js';
 
 export interface ActionsHandle {
   autoReply: () => void;
@@ -41,7 +41,7 @@ function Gated({
 // Memoized: a re-read of the thread (a delivery, a sync) changes nothing here.
 export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, ref }: Props) {
   const { t } = useTranslation();
-  const [confirm, confirmHolder] = useConfirm();
+  const { modal } = App.useApp();
   const [hideOpen, setHideOpen] = useState(false);
   // The hide dialog (a form with a self-measuring text area) mounts the first time it is opened
   // for this inquiry, not on every open of a conversation; it then stays for its closing
@@ -51,21 +51,10 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
   const showAuto = autoReplyOffered(inquiry);
   const showHide = inquiry.questionType === 'product';
 
-  // Guards a second auto reply while the outbox writes the first: the dialog is gone at once.
-  const sending = useRef(false);
-  const sendAutoReply = async (): Promise<void> => {
-    if (sending.current) return;
-    sending.current = true;
-    setError(null);
-    const res = await call('autoReply', { inquiryId: inquiry.id, language: 'ja' });
-    sending.current = false;
-    if (res.ok) onQueued(res.value);
-    else setError(res.error);
-  };
-
   const confirmAutoReply = (): void => {
-    if (!showAuto || !capabilities.autoReply || sending.current) return;
-    confirm({
+    if (!showAuto || !capabilities.autoReply) return;
+    void modal.confirm({
+      ...INSTANT_CONFIRM,
       title: t('autoReply.confirmTitle'),
       content: (
         <>
@@ -75,7 +64,12 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
       ),
       okText: t('autoReply.ok'),
       cancelText: t('common.cancel'),
-      onOk: () => void sendAutoReply(),
+      onOk: async () => {
+        setError(null);
+        const res = await call('autoReply', { inquiryId: inquiry.id, language: 'ja' });
+        if (res.ok) onQueued(res.value);
+        else setError(res.error);
+      },
     });
   };
 
@@ -121,7 +115,6 @@ export const Actions = memo(function Actions({ inquiry, capabilities, onQueued, 
         )}
       </Space>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {confirmHolder}
       {showHide && hideMountedFor === inquiry.id && (
         <HideDialog
           inquiry={inquiry}

@@ -1,7 +1,7 @@
 // The reply form: title `[Re] <title>`, message with a live n/1000 counter, the guide's warning
 // plus what the PII detector finds, attachments, status (Reply complete preselected, never
 // unprocessed), Send → confirmation → queued. Drafts are saved as the seller types.
-import { Alert, Button, Input, Radio, Space, Tooltip, Typography, type GetRef } from 'antd';
+import { Alert, App, Button, Input, Radio, Space, Tooltip, Typography, type GetRef } from 'antd';
 import {
   memo,
   useEffect,
@@ -20,7 +20,6 @@ import { REPLY_MAX_CHARS, replyTitle } from '../../shared/limits.js';
 import { call } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Highlighted } from '../components/Highlighted.js';
-import { useConfirm } from '../hooks/useConfirm.js';
 import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useStartOver } from '../hooks/useStartOver.js';
 import { afterPaint, markPainted, markStart, markStep } from '../perf.js';
@@ -28,6 +27,7 @@ import { isComposing } from '../hooks/useShortcuts.js';
 import { AttachmentPicker } from './AttachmentPicker.js';
 import { TemplatesDrawer } from './TemplatesDrawer.js';
 import { usePiiCheck } from './usePiiCheck.js';
+import { INSTANT_CONFIRM } from './instant-confirm.js';
 
 export interface ComposerHandle {
   focus: () => void;
@@ -69,7 +69,7 @@ export const Composer = memo(function Composer({
   ref,
 }: Props) {
   const { t } = useTranslation();
-  const [confirm, confirmHolder] = useConfirm();
+  const { modal } = App.useApp();
   const defaultTitle = replyTitle(inquiry.title);
   const [title, setTitle] = useState(draft?.title || defaultTitle);
   const [body, setBody] = useState(draft?.body ?? '');
@@ -202,16 +202,24 @@ export const Composer = memo(function Composer({
       setError({ code: 'REPLY_TOO_LONG', message: 'too long', details: { max: REPLY_MAX_CHARS } });
       return;
     }
-    confirm({
+    let confirmed = false;
+    void modal.confirm({
+      ...INSTANT_CONFIRM,
       title: t('composer.confirmTitle'),
       content: t('composer.confirmBody', { status: t(`status.${status}`) }),
       okText: t('composer.send'),
       cancelText: t('common.cancel'),
-      // The dialog is gone in the click's own task: its frame is drawn while the core writes the
-      // reply, not in front of the queued reply's. A refusal shows in the composer, and send()
-      // moves on once the queued reply is shown.
-      onOk: () => void send(),
-      onCancel: () => textRef.current?.focus(), // back to the reply
+      // Closed at once: its frame is drawn while the core writes the reply (milliseconds), not
+      // after, in front of the queued reply's. A refusal shows in the composer.
+      onOk: () => {
+        confirmed = true;
+        void send();
+      },
+      // Cancelled: back to the reply. Sent: send() moves on, once the queued reply is shown.
+      focusable: { focusTriggerAfterClose: false },
+      afterClose: () => {
+        if (!confirmed) textRef.current?.focus();
+      },
     });
   };
 
@@ -337,7 +345,6 @@ export const Composer = memo(function Composer({
           textRef.current?.focus();
         }}
       />
-      {confirmHolder}
     </section>
   );
 });

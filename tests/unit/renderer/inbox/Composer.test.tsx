@@ -18,10 +18,19 @@ import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeInbox } from '../fakeApi.js';
 import { openFirstInquiry } from '../render.js';
-import { dialogTitled } from '../antd.js';
 
-/** The open confirmation. */
-const openConfirm = (): Promise<HTMLElement> => dialogTitled('Send this reply?');
+/** The open confirmation (a closed one may linger in the DOM while it animates out). */
+function openConfirm(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const open = [...document.querySelectorAll<HTMLElement>('.ant-modal-confirm')].filter(
+      (m) =>
+        m.closest('.ant-modal-wrap')?.getAttribute('style')?.includes('display: none') !== true,
+    );
+    const box = open.at(-1);
+    expect(box?.textContent).toContain('Send this reply?');
+    return box!;
+  });
+}
 
 /** The composer's Send button whatever its state (busy, its accessible name gains "loading"). */
 const composerSend = (pane: HTMLElement): HTMLElement => {
