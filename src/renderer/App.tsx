@@ -37,6 +37,15 @@ const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined /> };
 const MOTION = false;
 
 /**
+ * No click wave either: `motion: false` does not stop it. Each click of a button inserted an
+ * element into it, rendered it in a React root of its own (which attaches a listener for every
+ * event type) in the next frame, read the button's computed style and size in the frame after,
+ * and kept that root, with a ResizeObserver, for its 5-second deadline: the confirmed Send's
+ * frames did that work.
+ */
+const WAVE = { disabled: true } as const;
+
+/**
  * Ant Design's styles come from its static stylesheet (main.tsx imports antd/dist/antd.css)
  * rather than being generated at run time. At run time, every component mounted for the first
  * time — or again, after its last instance went away — serialized its CSS and inserted a <style>
@@ -170,7 +179,12 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={antdLocale(language)} theme={THEMES[language]} button={BUTTON_CONFIG}>
+      <ConfigProvider
+        locale={antdLocale(language)}
+        theme={THEMES[language]}
+        button={BUTTON_CONFIG}
+        wave={WAVE}
+      >
         <AntApp>
           <AppContext.Provider value={state}>{screen}</AppContext.Provider>
           {beforeInbox && <FontWarmup />}
