@@ -1,5 +1,6 @@
 // The screens in order: login → shop picker → inbox. Providers for i18n, Ant Design's locale
 // and the session live here.
+import { StyleProvider } from '@ant-design/cssinjs';
 import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { i18n } from 'i18next';
@@ -16,6 +17,7 @@ import { useBridgeEvent } from './hooks/useBridgeEvent.js';
 import { isLanguage, rememberLanguage } from './i18n.js';
 import { antdLocale, applyDayjsLocale, fontFamily } from './locale.js';
 import { afterPaint } from './perf.js';
+import { pinnedStyleCache } from './pinnedStyles.js';
 import { InboxScreen, Login, ShopPicker } from './screens/index.js';
 import { preloadNextScreen } from './screens/load.js';
 
@@ -44,6 +46,9 @@ const MOTION = false;
  * frames did that work.
  */
 const WAVE = { disabled: true } as const;
+
+/** One for the page: Ant Design's run-time styles, kept once made (see pinnedStyles.ts). */
+const STYLE_CACHE = pinnedStyleCache();
 
 /**
  * Ant Design's styles come from its static stylesheet (main.tsx imports antd/dist/antd.css)
@@ -179,17 +184,19 @@ export function App({ i18n, boot }: { i18n: i18n; boot?: Boot }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider
-        locale={antdLocale(language)}
-        theme={THEMES[language]}
-        button={BUTTON_CONFIG}
-        wave={WAVE}
-      >
-        <AntApp>
-          <AppContext.Provider value={state}>{screen}</AppContext.Provider>
-          {beforeInbox && <FontWarmup />}
-        </AntApp>
-      </ConfigProvider>
+      <StyleProvider cache={STYLE_CACHE}>
+        <ConfigProvider
+          locale={antdLocale(language)}
+          theme={THEMES[language]}
+          button={BUTTON_CONFIG}
+          wave={WAVE}
+        >
+          <AntApp>
+            <AppContext.Provider value={state}>{screen}</AppContext.Provider>
+            {beforeInbox && <FontWarmup />}
+          </AntApp>
+        </ConfigProvider>
+      </StyleProvider>
     </I18nextProvider>
   );
 }
