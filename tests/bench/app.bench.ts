@@ -73,7 +73,7 @@ if (growthSizes.some((n) => !Number.isInteger(n) || n < 100))
   throw new Error('--growth takes sizes ≥ 100, comma-separated, or "none"');
 const N = quick
   ? { warm: 2, open: 15, typedRounds: 1, sends: 5, scrollSec: 3, coldStarts: 1, search: 10 }
-  : { warm: 5, open: 40, typedRounds: 4, sends: 20, scrollSec: 10, coldStarts: 3, search: 40 };
+  : { warm: 5, open: 40, typedRounds: 4, sends: 40, scrollSec: 10, coldStarts: 3, search: 40 };
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 // The core as the app ships it (`npm run build`, which `npm run bench` runs first), not the
