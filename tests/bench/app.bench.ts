@@ -1,10 +1,10 @@
 // `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]
-// [--trace open|typed|send]`: issue 6's suite, end to end. A sandbox process serves a generated shop; the browser shell (core in its
-// worker) syncs it while Debian's Chromium shows the app; Playwright then does what a seller
-// does and reads the app's own timing marks. Every figure stands next to its target and to a
-// reference measured in this run. Writes bench-results/<date-time>.{json,md}; exits non-zero
+// [--trace open|typed|send]`: issue 6's suite, end to end. A sandbox process serves a generated
+// shop; the browser shell (core in its worker) syncs it while Debian's Chromium shows the app;
+// Playwright then does what a seller does and reads the app's own timing marks. Every figure
+// stands next to its target and to a reference measured in this run. Writes bench-results/<date-time>.{json,md}; exits non-zero
 // only when it cannot run.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ import { buildFigures, growthTable, searchShapesTable } from './lib/figures.js';
 import { figuresTable, seconds, writeResults } from './lib/report.js';
 import { TRACE_CATEGORIES, measureTimelines } from './lib/trace-summary.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
-import { buildShellChild } from './lib/shell-build.js';
+import { buildShellChild, builtCoreWorker } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
 import { summarize } from './lib/stats.js';
 import {
@@ -76,10 +76,7 @@ const N = quick
   : { warm: 5, open: 40, typedRounds: 4, sends: 40, scrollSec: 10, coldStarts: 3, search: 40 };
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
-// The core as the app ships it (`npm run build`, which `npm run bench` runs first), not the
-// TypeScript sources compiled on the fly.
-const WORKER = resolve(import.meta.dirname, '../../out/main/core-worker.js');
-if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
+const WORKER = builtCoreWorker();
 const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 const work = mkdtempSync(join(tmpdir(), 'toiawase-bench-app-'));
 const dataDir = join(work, 'cache');

@@ -4,14 +4,14 @@
 // busy machine slows both alike. Prints each build's figures next to the other's. Build a
 // variant with `npx vite build -c vite.renderer.config.ts --outDir "$PWD/out/renderer-b"` (the
 // config's root is src/renderer).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { LONG_TASK_RECORDER, MEASURE_REPORTER, launchChromium } from './lib/browser.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
-import { buildShellChild } from './lib/shell-build.js';
+import { buildShellChild, builtCoreWorker } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
 import { syncDone } from './lib/shell-sync.js';
 import { ms, summarize } from './lib/stats.js';
@@ -66,8 +66,7 @@ async function round(
 
 // As the suite runs it: the sandbox in a process of its own, each side's shell in another with
 // the built core worker (`npm run build` first), on a cache of its own.
-const WORKER = resolve(import.meta.dirname, '../../out/main/core-worker.js');
-if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
+const WORKER = builtCoreWorker();
 const work = mkdtempSync(join(tmpdir(), 'toiawase-ui-ab-'));
 const sandbox = await startBenchSandbox(work, Number(values.inquiries));
 const childEntry = await buildShellChild();

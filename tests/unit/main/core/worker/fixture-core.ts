@@ -1,6 +1,7 @@
 // A tiny but real in-memory InboxApi for tests of the transports (worker port, WebSocket) while
 // they must not depend on the SQLite core. It keeps state, validates nothing itself (dispatch()
 // does that in front of it) and has a few switches to make the hosting thread misbehave.
+import { getPriority } from 'node:os';
 import type {
   Draft,
   InboxApi,
@@ -12,7 +13,6 @@ import type {
 } from '../../../../../src/shared/api.js';
 import { fail, ok, type Result } from '../../../../../src/shared/errors.js';
 import type { Core, CoreOptions } from '../../../../../src/main/core/host.js';
-import { getPriority } from 'node:os';
 
 export const DEMO = { user: 'demo', password: 'demo1234' };
 export const SHOPS = [
