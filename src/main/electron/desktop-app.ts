@@ -130,7 +130,9 @@ export async function runDesktopApp(): Promise<void> {
   applyContentSecurityPolicy(session.defaultSession, csp);
   protocol.handle(RENDERER_SCHEME, createRendererHandler(paths.rendererDir, csp));
 
-  const core = await startCore(vault, logger);
+  // The window loads while the core boots on its thread (150-250 ms with a large cache): its
+  // calls wait for the core, and a core that cannot start ends the app (startCore).
+  const coreStarting = startCore(vault, logger);
   const loginItem = new LoginItem({
     app,
     platform: process.platform,
@@ -142,11 +144,14 @@ export async function runDesktopApp(): Promise<void> {
     state.tray?.setStrings(shellStrings(settings.language));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
   };
-  const api = withShellSettings(core.api, { loginItem, store, onSettings: applySettings });
+  const apiReady = coreStarting.then((started) =>
+    withShellSettings(started.api, { loginItem, store, onSettings: applySettings }),
+  );
+  apiReady.catch(() => undefined); // startCore has reported it and ends the app
 
   registerInboxIpc({
     ipcMain,
-    api,
+    api: apiReady,
     isTrusted: (event) => isTrustedSender(event.senderFrame, state.win, rendererOrigin),
     inspect: (method, payload) => {
       if (method === 'login' && typeof payload === 'object' && payload !== null) {
@@ -156,7 +161,6 @@ export async function runDesktopApp(): Promise<void> {
     onRejected: (reason, method) =>
       logger.warn('IPC call refused', { reason, method: String(method) }),
   });
-  forwardInboxEvents(core, () => state.win?.webContents ?? null);
 
   state.win = createMainWindow({
     preloadPath: paths.preload,
@@ -166,6 +170,11 @@ export async function runDesktopApp(): Promise<void> {
     show: !startsHidden(process.argv, app.getLoginItemSettings().wasOpenedAtLogin),
     isQuitting: () => state.quitting,
   });
+
+  const core = await coreStarting;
+  const api = await apiReady;
+  // The core's events come from its thread as messages: none is emitted before this runs.
+  forwardInboxEvents(core, () => state.win?.webContents ?? null);
 
   const syncNow = (): void => void api.syncNow({});
   const menuTemplate = () =>

@@ -14,7 +14,9 @@ import { INBOX_CHANNEL, INBOX_EVENT_CHANNEL } from './ipc-channels.js';
 
 export interface InboxIpcDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  api: InboxApi;
+  /** The core's api, or its start: the window loads while the core boots, and a call it makes
+   *  meanwhile waits for the core (one that cannot start answers with its error). */
+  api: InboxApi | Promise<InboxApi>;
   /** The sender check (security.ts isTrustedSender bound to our window and origin). */
   isTrusted: (event: IpcMainInvokeEvent) => boolean;
   /** Sees every payload before validation, e.g. to teach the log redactor a password. */
@@ -33,9 +35,10 @@ export function registerInboxIpc(deps: InboxIpcDeps): () => void {
       }
       try {
         deps.inspect?.(method, payload);
-        return await dispatch(deps.api, method, payload);
+        return await dispatch(await deps.api, method, payload);
       } catch (e) {
-        // dispatch() already turns the core's throws into values; this guards `inspect`.
+        // dispatch() already turns the core's throws into values; this guards `inspect` and a
+        // core that did not start.
         return { ok: false, error: toAppError(e) };
       }
     },

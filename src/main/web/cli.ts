@@ -108,6 +108,13 @@ export async function runWebCli(
     browser = await openBrowser(shell.url);
     if (!browser.opened) log('  (could not open a browser: open the URL above yourself)');
   }
+  // The page loads while the core boots; a core that cannot start has closed the shell already.
+  try {
+    await shell.core;
+  } catch (e) {
+    browser?.cleanup();
+    throw e;
+  }
   log('Press Ctrl+C to stop.');
   return {
     shell,

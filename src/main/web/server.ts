@@ -38,9 +38,10 @@ export type ServedCore = Pick<Core, 'api' | 'on'> & {
 };
 
 export interface WebServerOptions {
-  /** The core, or its start: the server builds itself meanwhile (the core worker's boot takes
-   *  200-280 ms on its own thread) and listens only once the core is up. A core that fails to
-   *  start fails the server. */
+  /** The core, or its start. The server listens without waiting for it: the page loads while
+   *  the core worker boots on its thread (150-250 ms at 100k), and a socket gets its hello, so
+   *  the page its first answers, once the core is up. Sockets still waiting when the core fails
+   *  to start are closed (1011); whoever started the core reports its error. */
   core: ServedCore | Promise<ServedCore>;
   /** The renderer build (out/renderer). */
   rendererDir: string;
@@ -75,6 +76,13 @@ const DEFAULT_LIMITS = {
 const noSchemas = (): never => {
   throw new Error('the browser shell declares no route schemas');
 };
+
+/** How the server calls the core: its own validating `invoke`, or dispatch over its api. */
+const invokerOf = (core: ServedCore): Invoke =>
+  core.invoke ? core.invoke.bind(core) : (method, payload) => dispatch(core.api, method, payload);
+
+/** WebSocket close code for "internal error" (RFC 6455): the core did not start. */
+const CLOSE_SERVER_ERROR = 1011;
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const app = Fastify({
@@ -130,10 +138,18 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     cacheControl: false,
   });
 
-  const core = await options.core;
-  const invoke: Invoke = core.invoke
-    ? core.invoke.bind(core)
-    : (method, payload) => dispatch(core.api, method, payload);
+  const coreReady = Promise.resolve(options.core);
+  coreReady.catch(() => {
+    // After the calls that waited for it have had their answer (the core's error).
+    setImmediate(() => {
+      for (const socket of sockets) socket.close(CLOSE_SERVER_ERROR, 'the inbox could not start');
+    });
+  });
+  // A call that comes before the core is up waits for it (a page that waits for the hello, as
+  // ws-bridge.ts does, sends none).
+  const invoking = coreReady.then(invokerOf);
+  invoking.catch(() => undefined); // reported by whoever started the core
+  const invoke: Invoke = (method, payload) => invoking.then((call) => call(method, payload));
 
   app.get(WS_PATH, { websocket: true }, (ws, request) => {
     const socket: PageSocket = ws;
@@ -155,17 +171,35 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, invoke, limits);
-    socket.send(HELLO_FRAME);
+    void coreReady.then(
+      () => {
+        if (socket.readyState === socket.OPEN) socket.send(HELLO_FRAME);
+      },
+      () => undefined,
+    );
   });
 
-  const unsubscribe = PAGE_EVENTS.map((event) =>
-    core.on(event, (payload) => {
-      const frame = JSON.stringify({ event, payload });
-      for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
-    }),
+  let unsubscribe: (() => void)[] = [];
+  let closed = false;
+  void coreReady.then(
+    (core) => {
+      if (closed) return;
+      unsubscribe = PAGE_EVENTS.map((event) =>
+        core.on(event, (payload) => {
+          const frame = JSON.stringify({ event, payload });
+          for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+        }),
+      );
+    },
+    () => undefined,
   );
 
-  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  try {
+    await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  } catch (e) {
+    closed = true; // a core that comes up later is not listened to
+    throw e;
+  }
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   port = address.port;
@@ -177,6 +211,7 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     port,
     token,
     close: async () => {
+      closed = true;
       for (const off of unsubscribe) off();
       await app.close();
     },

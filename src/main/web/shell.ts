@@ -49,7 +49,12 @@ export interface Shell {
   /** The embedded sandbox, when there is one. */
   readonly sandbox: Sandbox | null;
   readonly serverUrl: string;
-  readonly core: WorkerCore;
+  /**
+   * The core, once its worker is up. startShell answers as soon as the web server listens, so a
+   * page loads while the core boots; this rejects with the core's start-up error, by which time
+   * the shell has closed itself.
+   */
+  readonly core: Promise<WorkerCore>;
   close(): Promise<void>;
 }
 
@@ -97,8 +102,8 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
     dataDir ??= defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
 
-    // The core boots on its thread while the web server builds itself on this one.
-    const coreStarting = startCoreWorker(
+    // The core boots on its thread while the web server builds itself on this one and listens.
+    const core = startCoreWorker(
       {
         dataDir,
         sandboxUrl: serverUrl,
@@ -110,20 +115,25 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
       },
       options.workerEntry === undefined ? {} : { entry: options.workerEntry },
     );
-    const serverStarting = startWebServer({
-      core: coreStarting,
+    // Closed last (cleanups run in reverse), once no page can call it; a core that never
+    // started has nothing to close.
+    cleanups.push(() =>
+      core.then(
+        (c) => c.close(),
+        () => undefined,
+      ),
+    );
+    const server = await startWebServer({
+      core,
       rendererDir,
       port: options.port ?? 0,
       ...(options.limits === undefined ? {} : { limits: options.limits }),
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
-    const [started, served] = await Promise.allSettled([coreStarting, serverStarting]);
-    if (started.status === 'fulfilled') cleanups.push(() => started.value.close());
-    if (served.status === 'fulfilled') cleanups.push(() => served.value.close());
-    if (started.status === 'rejected') throw started.reason;
-    if (served.status === 'rejected') throw served.reason;
-    const core = started.value;
-    const server = served.value;
+    cleanups.push(() => server.close());
+    // A core that cannot start (a cache from a newer version, a disk that refuses): nothing of
+    // the shell stays running, and whoever waits on `core` gets its error.
+    core.catch(() => close());
 
     return {
       url: server.url,

@@ -29,11 +29,14 @@ async function answer(m: ParentMessage): Promise<unknown> {
       const t0 = performance.now();
       shell = await startShell({ ...m.options, vault, port: 0 });
       const startMs = performance.now() - t0;
-      shell.core.on('timing', (timing) => send({ type: 'timing', timing }));
+      // Answered as soon as the shell listens, as the app opens its window: the core boots on.
+      void shell.core.then((core) =>
+        core.on('timing', (timing) => send({ type: 'timing', timing })),
+      );
       return { url: shell.url, startMs };
     }
     case 'call':
-      return started().core.invoke(m.method, m.payload ?? {});
+      return (await started().core).invoke(m.method, m.payload ?? {});
     case 'watch-start':
       watch = watchEventLoop();
       return null;

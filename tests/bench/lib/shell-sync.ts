@@ -7,8 +7,8 @@ import type { ShellProcess } from './shell-process.js';
 type SyncSource = Pick<ShellProcess, 'onTiming' | 'getSession'>;
 
 const inProcess = (s: Shell): SyncSource => ({
-  onTiming: (listener) => void s.core.on('timing', listener),
-  getSession: () => s.core.api.getSession({}),
+  onTiming: (listener) => void s.core.then((core) => core.on('timing', listener)),
+  getSession: async () => (await s.core).api.getSession({}),
 });
 
 /** Resolves once the shell's core has finished the first sync of every shop it reports. */

@@ -24,11 +24,11 @@ let dataDir: string;
 let core: Core;
 let server: WebServer;
 
-function get(path: string, host?: string) {
+function get(path: string, host?: string, port = server.port) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
     (resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path, headers: host ? { host } : {} },
+        { host: '127.0.0.1', port, path, headers: host ? { host } : {} },
         (res) => {
           let body = '';
           res.on('data', (c: Buffer) => (body += c.toString()));
@@ -272,26 +272,44 @@ describe('events', () => {
 });
 
 describe('a core still starting', () => {
-  it('is served once it is up, the server built meanwhile', async () => {
+  it('serves the page at once, and its socket the hello and answers once the core is up', async () => {
     let up: (c: Core) => void = () => undefined;
     const starting = new Promise<Core>((resolve) => (up = resolve));
-    const listening = startWebServer({ core: starting, rendererDir });
-    await new Promise((r) => setTimeout(r, 50));
-    up(core);
-    const late = await listening;
+    const early = await startWebServer({ core: starting, rendererDir });
     try {
-      const client = await connect(late);
-      expect((await client.call('getSettings')).ok).toBe(true);
+      expect((await get('/', undefined, early.port)).status).toBe(200);
+      const client = await connect(early);
+      // A call sent before the hello waits for the core instead of being lost.
+      const answer = client.call('getSettings');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(client.frames).toEqual([]);
+      up(core);
+      expect((await answer).ok).toBe(true);
+      expect(client.frames[0]).toEqual({ hello: 'toiawase.v1' });
+      client.ws.close();
     } finally {
-      await late.close();
+      await early.close();
     }
   });
 
-  it("fails the server with the core's own error when the core cannot start", async () => {
-    const failed = Object.assign(new Error('database is newer'), { code: 'DB_TOO_NEW' });
-    await expect(startWebServer({ core: Promise.reject(failed), rendererDir })).rejects.toBe(
-      failed,
-    );
+  it('closes the sockets waiting for a core that cannot start, and answers their calls with its error', async () => {
+    let down: (e: Error) => void = () => undefined;
+    const starting = new Promise<Core>((_resolve, reject) => (down = reject));
+    const early = await startWebServer({ core: starting, rendererDir });
+    try {
+      const client = await connect(early);
+      const answer = client.call('getSettings');
+      await new Promise((r) => setTimeout(r, 50)); // the call is in, waiting for the core
+      down(Object.assign(new Error('database is newer'), { code: 'DB_TOO_NEW' }));
+      expect(await answer).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'database is newer' },
+      });
+      expect((await client.closed).code).toBe(1011);
+      expect(client.frames.some((f) => f.hello !== undefined)).toBe(false);
+    } finally {
+      await early.close();
+    }
   });
 });
 

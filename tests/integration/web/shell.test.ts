@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('startShell', () => {
-  it("fails with the core's start-up error and leaves nothing running", async () => {
+  it('answers once it listens; a core that cannot start rejects `core` and leaves nothing running', async () => {
     const dataDir = tempDir('toiawase-shell-');
     const db = new BetterSqlite3(join(dataDir, 'toiawase.db'));
     db.pragma('user_version = 999');
@@ -25,14 +25,14 @@ describe('startShell', () => {
     const servers = (): number =>
       process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
     const before = servers();
-    await expect(
-      startShell({ dataDir, rendererDir: makeRendererDir(), inquiries: 20 }),
-    ).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
-    // The embedded sandbox's server is closed again (the web server never listened); a closed
-    // server lets go of its handle a little after its close() resolves.
+    const shell = await startShell({ dataDir, rendererDir: makeRendererDir(), inquiries: 20 });
+    await expect(shell.core).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    // The web server and the embedded sandbox are closed again; a closed server lets go of its
+    // handle a little after its close() resolves.
     await vi.waitFor(() => {
       expect(servers()).toBe(before);
     });
+    await shell.close(); // already closed: a no-op
   });
 
   it('starts the core and the web server side by side and serves calls at once', async () => {

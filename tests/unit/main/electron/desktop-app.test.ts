@@ -149,6 +149,33 @@ describe('desktop app lifecycle', () => {
     quit();
   });
 
+  it("opens its window while the core boots; the window's calls wait for the core", async () => {
+    let up: (c: typeof core) => void = () => undefined;
+    h.startCoreWorker.mockReturnValue(new Promise((resolve) => (up = resolve)));
+    const { runDesktopApp } = await import('../../../../src/main/electron/desktop-app.js');
+    const running = runDesktopApp();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    const win = FakeBrowserWindow.instances[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('app://toiawase/index.html');
+    const handler = fakeIpcMain.handlers.get('inbox')!;
+    let answered = false;
+    const call = handler(
+      { senderFrame: win.webContents.mainFrame },
+      'counts',
+      {},
+    ) as Promise<unknown>;
+    const answer = call.then((r) => {
+      answered = true;
+      return r;
+    });
+    await flush();
+    expect(answered).toBe(false);
+    up(core);
+    await expect(answer).resolves.toMatchObject({ ok: true });
+    await running;
+    quit();
+  });
+
   it('serves IPC to its own window only, and redacts a login password from the log', async () => {
     const win = (await start())!;
     const handler = fakeIpcMain.handlers.get('inbox')!;

@@ -36,13 +36,14 @@ function fakeApi() {
   return { api, calls };
 }
 
-function setup() {
+function setup(starting?: Promise<void>) {
   const pair = createFakeIpcPair();
   // Our window: its top frame is the one the pair's calls come from.
   const window = {
     webContents: { isDestroyed: () => false, mainFrame: pair.frame } as unknown as WebContents,
   };
-  const { api, calls } = fakeApi();
+  const { api: ready, calls } = fakeApi();
+  const api = starting === undefined ? ready : starting.then(() => ready);
   const onRejected = vi.fn();
   const seen: unknown[] = [];
   registerInboxIpc({
@@ -124,6 +125,22 @@ describe('IPC: main serves InboxApi through dispatch', () => {
     await expect(bridge.api.logout({})).resolves.toMatchObject({
       ok: false,
       error: { code: 'NOT_LOGGED_IN' },
+    });
+  });
+
+  it('answers a call made while the core is still starting once it is up, or with its error', async () => {
+    let up: () => void = () => undefined;
+    const { bridge, calls } = setup(new Promise<void>((resolve) => (up = resolve)));
+    const answer = bridge.api.counts({ shopId: 'all' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual([]);
+    up();
+    await expect(answer).resolves.toMatchObject({ ok: true });
+
+    const failed = setup(Promise.reject(new AppFailure('DB_TOO_NEW', 'the cache is newer')));
+    await expect(failed.bridge.api.counts({ shopId: 'all' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'DB_TOO_NEW', message: 'the cache is newer' },
     });
   });
 
