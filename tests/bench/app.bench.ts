@@ -2,8 +2,8 @@
 // [--trace open|typed|send]`: issue 6's suite, end to end. A sandbox process serves a generated
 // shop; the browser shell (core in its worker) syncs it while Debian's Chromium shows the app;
 // Playwright then does what a seller does and reads the app's own timing marks. Every figure
-// stands next to its target and to a reference measured in this run. Writes bench-results/<date-time>.{json,md}; exits non-zero
-// only when it cannot run.
+// stands next to its target and to a reference measured in this run. Writes
+// bench-results/<date-time>.{json,md}; exits non-zero only when it cannot run.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -12,6 +12,9 @@ export {
   CLOSE_TOO_MANY_CONNECTIONS,
 } from '../../shared/web-protocol.js';
 
+/** "Internal error" (RFC 6455): the core did not start; the page reconnects as for any drop. */
+export const CLOSE_CORE_FAILED = 1011;
+
 /** The first frame on an accepted socket: a refused one is closed before it, never after. */
 export const HELLO_FRAME = JSON.stringify({ hello: WS_PROTOCOL });
 

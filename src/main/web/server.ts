@@ -17,6 +17,7 @@ import {
 import {
   CLOSE_BAD_ORIGIN,
   CLOSE_BAD_TOKEN,
+  CLOSE_CORE_FAILED,
   CLOSE_TOO_MANY_CONNECTIONS,
   HARD_MAX_FRAME_BYTES,
   HELLO_FRAME,
@@ -81,9 +82,6 @@ const noSchemas = (): never => {
 const invokerOf = (core: ServedCore): Invoke =>
   core.invoke ? core.invoke.bind(core) : (method, payload) => dispatch(core.api, method, payload);
 
-/** WebSocket close code for "internal error" (RFC 6455): the core did not start. */
-const CLOSE_SERVER_ERROR = 1011;
-
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const app = Fastify({
     logger: false,
@@ -138,17 +136,10 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     cacheControl: false,
   });
 
-  const coreReady = Promise.resolve(options.core);
-  coreReady.catch(() => {
-    // After the calls that waited for it have had their answer (the core's error).
-    setImmediate(() => {
-      for (const socket of sockets) socket.close(CLOSE_SERVER_ERROR, 'the inbox could not start');
-    });
-  });
   // A call that comes before the core is up waits for it (a page that waits for the hello, as
-  // ws-bridge.ts does, sends none).
-  const invoking = coreReady.then(invokerOf);
-  invoking.catch(() => undefined); // reported by whoever started the core
+  // ws-bridge.ts does, sends none). A core that cannot start is reported by whoever started it.
+  const invoking = Promise.resolve(options.core).then(invokerOf);
+  invoking.catch(() => undefined);
   const invoke: Invoke = (method, payload) => invoking.then((call) => call(method, payload));
 
   app.get(WS_PATH, { websocket: true }, (ws, request) => {
@@ -171,7 +162,7 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, invoke, limits);
-    void coreReady.then(
+    void invoking.then(
       () => {
         if (socket.readyState === socket.OPEN) socket.send(HELLO_FRAME);
       },
@@ -181,7 +172,7 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
 
   let unsubscribe: (() => void)[] = [];
   let closed = false;
-  void coreReady.then(
+  void Promise.resolve(options.core).then(
     (core) => {
       if (closed) return;
       unsubscribe = PAGE_EVENTS.map((event) =>
@@ -191,7 +182,11 @@ async function serve(app: FastifyInstance, options: WebServerOptions): Promise<W
         }),
       );
     },
-    () => undefined,
+    // After the calls that waited for the core have had their answer (its error).
+    () =>
+      setImmediate(() => {
+        for (const socket of sockets) socket.close(CLOSE_CORE_FAILED, 'the inbox could not start');
+      }),
   );
 
   try {

@@ -10,6 +10,7 @@ import { startCoreWorker } from '../../../src/main/core/worker/start-core-worker
 import {
   CLOSE_BAD_ORIGIN,
   CLOSE_BAD_TOKEN,
+  CLOSE_CORE_FAILED,
   CLOSE_TOO_MANY_CONNECTIONS,
   MAX_FRAME_BYTES,
 } from '../../../src/main/web/protocol.js';
@@ -305,7 +306,7 @@ describe('a core still starting', () => {
         ok: false,
         error: { code: 'INTERNAL', message: 'database is newer' },
       });
-      expect((await client.closed).code).toBe(1011);
+      expect((await client.closed).code).toBe(CLOSE_CORE_FAILED);
       expect(client.frames.some((f) => f.hello !== undefined)).toBe(false);
     } finally {
       await early.close();
