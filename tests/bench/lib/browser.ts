@@ -10,31 +10,59 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.js';
 
 /**
- * The switches of Playwright's own launch that bear on what the suite measures (timers,
- * priorities and painting of a page it drives), and those that keep Chromium off the network.
+ * The switches Playwright's own headless launch gives Chromium (playwright-core's
+ * chromiumSwitches, less those for Edge, Windows and macOS), so that a page runs as it did
+ * when Playwright started the browser: no paint holding, no background throttling, the same
+ * pointer and hover media features, nothing that reaches beyond 127.0.0.1.
  */
 const PLAYWRIGHT_LAUNCH_SWITCHES = [
   '--disable-field-trial-config',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
-  '--disable-renderer-backgrounding',
   '--disable-back-forward-cache',
-  '--disable-ipc-flooding-protection',
-  '--disable-hang-monitor',
-  '--disable-features=PaintHolding,OptimizationHints,NetworkTimeServiceQuerying',
-  '--allow-pre-commit-input',
   '--disable-breakpad',
+  '--disable-component-extensions-with-background-pages',
+  '--no-default-browser-check',
   '--disable-default-apps',
-  '--disable-extensions',
   '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--disable-features=' +
+    [
+      'AvoidUnnecessaryBeforeUnloadCheckSync',
+      'DestroyProfileOnBrowserClose',
+      'HttpsUpgrades',
+      'HttpsFirstBalancedModeAutoEnable',
+      'LensOverlay',
+      'MediaRouter',
+      'PaintHolding',
+      'ThirdPartyStoragePartitioning',
+      'AvoidCorsURLLoaderRestartOnRedirect',
+      'OptimizationHints',
+      'NetworkTimeServiceQuerying',
+      'AimEnabled',
+      'PreconnectToSearch',
+    ].join(','),
+  '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
+  '--allow-pre-commit-input',
+  '--disable-hang-monitor',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
   '--force-color-profile=srgb',
   '--metrics-recording-only',
-  '--no-default-browser-check',
   '--password-store=basic',
   '--use-mock-keychain',
   '--no-service-autorun',
+  '--disable-search-engine-choice-screen',
+  '--unsafely-disable-devtools-self-xss-warnings',
+  '--enable-unsafe-swiftshader',
+  '--disable-stack-profiler',
+  '--disable-infobars',
   '--hide-scrollbars',
   '--mute-audio',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
+  '--no-startup-window',
 ];
 
 /**
@@ -56,7 +84,6 @@ export async function launchChromium(): Promise<Browser> {
       `--user-data-dir=${profile}`,
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
-      'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
