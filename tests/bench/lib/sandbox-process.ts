@@ -1,5 +1,10 @@
 // A QSM sandbox in its own process, so its request handling never competes with the event loop
 // being measured. Resolves with its URL once it prints it.
+//
+// It stands in for Qoo10's servers, which take nothing from a seller's CPUs, so on Linux it runs
+// at the lowest priority: it still has every cycle the app leaves idle (the raw limit, timed with
+// nothing else running, is as fast as before), but it no longer competes at equal priority with
+// the page for the two CPUs while it serves the app's sync.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -10,13 +15,18 @@ export interface SandboxProcess {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+/** The sandbox's nice value on Linux: the lowest priority. */
+const SANDBOX_NICE = 19;
 
 export function startSandboxProcess(args: string[], timeoutMs = 180_000): Promise<SandboxProcess> {
-  const child = spawn(
+  const command = [
     process.execPath,
-    ['--import', 'tsx', resolve(ROOT, 'src/sandbox/cli.ts'), '--port', '0', ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+    ...['--import', 'tsx', resolve(ROOT, 'src/sandbox/cli.ts'), '--port', '0', ...args],
+  ];
+  // Through nice(1), so that every thread of the process starts at the low priority.
+  const [file = '', ...argv] =
+    process.platform === 'linux' ? ['nice', '-n', String(SANDBOX_NICE), ...command] : command;
+  const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => {
