@@ -99,8 +99,10 @@ export async function launchChromium(): Promise<Browser> {
     // Closing a browser Playwright connected to only disconnects from it: the browser is asked
     // to quit first, so that it ends its own processes (a killed one leaves them to init).
     browser.close = async (options) => {
-      const cdp = await browser.newBrowserCDPSession();
-      await cdp.send('Browser.close').catch(() => undefined);
+      await browser
+        .newBrowserCDPSession()
+        .then((cdp) => cdp.send('Browser.close'))
+        .catch(() => undefined); // gone already: stop() below ends what is left
       await disconnect(options);
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       await stop();
