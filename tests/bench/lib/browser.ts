@@ -1,13 +1,14 @@
 // Debian's Chromium driven by Playwright for the benchmarks (never `npx playwright install`),
 // and the page-side instruments they read: the app's own performance measures, long tasks,
 // frame times and the JS heap.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.js';
+import { printedAddress } from './printed-address.js';
 
 /**
  * The switches Playwright's own headless launch gives Chromium (playwright-core's
@@ -94,7 +95,14 @@ export async function launchChromium(): Promise<Browser> {
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    const browser = await chromium.connectOverCDP(await devToolsEndpoint(child));
+    const endpoint = printedAddress(
+      child,
+      child.stderr,
+      /DevTools listening on (ws:\/\/\S+)/,
+      'Chromium',
+      30_000,
+    );
+    const browser = await chromium.connectOverCDP(await endpoint);
     const disconnect = browser.close.bind(browser);
     // Closing a browser Playwright connected to only disconnects from it: the browser is asked
     // to quit first, so that it ends its own processes (a killed one leaves them to init).
@@ -112,32 +120,6 @@ export async function launchChromium(): Promise<Browser> {
     await stop();
     throw e;
   }
-}
-
-/** The browser's DevTools WebSocket address, as it prints it on start. */
-function devToolsEndpoint(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => fail(new Error(`Chromium gave no DevTools address:\n${out}`)),
-      timeoutMs,
-    );
-    const fail = (e: Error): void => {
-      clearTimeout(timer);
-      reject(e);
-    };
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`Chromium exited (${String(code)}):\n${out}`)));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /DevTools listening on (ws:\/\/\S+)/.exec(out);
-      if (found?.[1] === undefined) return;
-      clearTimeout(timer);
-      child.stderr?.removeAllListeners('data');
-      child.stderr?.resume(); // drained from now on: a full pipe would stall the browser
-      resolve(found[1]);
-    });
-  });
 }
 
 /**

@@ -7,6 +7,7 @@
 // the page for the two CPUs while it serves the app's sync.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { printedAddress } from './printed-address.js';
 
 export interface SandboxProcess {
   url: string;
@@ -18,42 +19,43 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** The sandbox's nice value on Linux: the lowest priority. */
 const SANDBOX_NICE = 19;
 
-export function startSandboxProcess(args: string[], timeoutMs = 180_000): Promise<SandboxProcess> {
-  const command = [
+export async function startSandboxProcess(
+  args: string[],
+  timeoutMs = 180_000,
+): Promise<SandboxProcess> {
+  const node = [
     process.execPath,
-    ...['--import', 'tsx', resolve(ROOT, 'src/sandbox/cli.ts'), '--port', '0', ...args],
+    '--import',
+    'tsx',
+    resolve(ROOT, 'src/sandbox/cli.ts'),
+    '--port',
+    '0',
+    ...args,
   ];
   // Through nice(1), so that every thread of the process starts at the low priority.
   const [file = '', ...argv] =
-    process.platform === 'linux' ? ['nice', '-n', String(SANDBOX_NICE), ...command] : command;
+    process.platform === 'linux' ? ['nice', '-n', String(SANDBOX_NICE), ...node] : node;
   const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`sandbox did not start within ${timeoutMs} ms:\n${out}`));
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1] === undefined) return;
-      clearTimeout(timer);
-      ok({
-        url: m[1],
-        child,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`sandbox exited with ${String(code)} before listening:\n${out}`));
-    });
+  const url = await printedAddress(
+    child,
+    child.stdout,
+    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    'sandbox',
+    timeoutMs,
+  ).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
   });
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** The benchmarks' sandbox: `inquiries` generated with seed 1 into a file under `workDir`. */
