@@ -58,8 +58,9 @@ export async function createCore(options: CoreOptions): Promise<LocalCore> {
   const background = options.background ?? true;
   const quiet = quietFor(options.startupQuietMs ?? 0);
   let closed = false;
-  // The app's own writes checkpoint off the core's thread (not inside a reply's commit).
-  const checkpoints = background ? startSteadyCheckpoints(db) : null;
+  // The app's own writes checkpoint off the core's thread (not inside a reply's commit), once
+  // the quiet is over: a restored start's window paints first.
+  const checkpoints = background ? startSteadyCheckpoints(db, { after: quiet.over }) : null;
   let loops = false;
   const startLoops = (): void => {
     if (!background) return;

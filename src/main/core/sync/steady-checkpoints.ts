@@ -15,24 +15,47 @@ export const STEADY_CHECKPOINT_MS = 2000;
 export interface SteadyCheckpoints {
   /** WAL frames copied so far. */
   readonly frames: number;
+  /** True while the worker runs (from `after` until stop). */
+  readonly active: boolean;
   stop(): Promise<void>;
+}
+
+export interface SteadyOptions {
+  everyMs?: number;
+  /**
+   * The worker starts once this settles (default: at once). Starting a Node worker and its
+   * connection is some 300 ms of CPU: the core passes its start-up quiet, so a cold start's
+   * page does not wait behind it for one of two cores. Until then the connection's own
+   * checkpoints are the safety net, as always.
+   */
+  after?: Promise<unknown>;
 }
 
 export function startSteadyCheckpoints(
   db: Database,
-  everyMs = STEADY_CHECKPOINT_MS,
+  { everyMs = STEADY_CHECKPOINT_MS, after = Promise.resolve() }: SteadyOptions = {},
 ): SteadyCheckpoints {
   const checkpointer = createWalCheckpointer(db, { owns: false });
-  checkpointer.start();
-  const timer = setInterval(() => {
-    if (!bulkCheckpointsActive(db)) checkpointer.background();
-  }, everyMs);
-  timer.unref();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const begin = (): void => {
+    if (stopped) return;
+    checkpointer.start();
+    timer = setInterval(() => {
+      if (!bulkCheckpointsActive(db)) checkpointer.background();
+    }, everyMs);
+    timer.unref();
+  };
+  void after.then(begin, begin);
   return {
     get frames() {
       return checkpointer.frames;
     },
+    get active() {
+      return checkpointer.active;
+    },
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await checkpointer.stop();
     },

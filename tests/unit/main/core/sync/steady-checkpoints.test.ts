@@ -17,7 +17,7 @@ async function eventually(check: () => boolean): Promise<boolean> {
 
 describe('steady checkpoints', () => {
   it('copy what the connection writes, from another thread, and leave its own setting alone', async () => {
-    const steady = startSteadyCheckpoints(f.db, 20);
+    const steady = startSteadyCheckpoints(f.db, { everyMs: 20 });
     try {
       expect(f.autocheckpoint()).toBe(WAL_AUTOCHECKPOINT_PAGES);
       f.writeSome(50);
@@ -29,7 +29,7 @@ describe('steady checkpoints', () => {
   });
 
   it('pause while a bulk apply owns the checkpoints', async () => {
-    const steady = startSteadyCheckpoints(f.db, 20);
+    const steady = startSteadyCheckpoints(f.db, { everyMs: 20 });
     const bulk = createWalCheckpointer(f.db);
     bulk.start();
     try {
@@ -45,5 +45,28 @@ describe('steady checkpoints', () => {
       await bulk.stop();
       await steady.stop();
     }
+  });
+
+  it('start only once `after` settles, and never when stopped before', async () => {
+    let go: () => void = () => undefined;
+    const after = new Promise<void>((resolve) => (go = resolve));
+    const steady = startSteadyCheckpoints(f.db, { everyMs: 20, after });
+    const never = startSteadyCheckpoints(f.db, { everyMs: 20, after });
+    try {
+      f.writeSome(50);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(steady.active).toBe(false);
+      expect(steady.frames).toBe(0);
+      await never.stop();
+      go();
+      expect(await eventually(() => steady.frames > 0)).toBe(true);
+      expect(steady.active).toBe(true);
+      expect(never.active).toBe(false);
+      expect(never.frames).toBe(0);
+    } finally {
+      await never.stop();
+      await steady.stop();
+    }
+    expect(steady.active).toBe(false);
   });
 });
