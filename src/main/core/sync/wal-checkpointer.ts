@@ -15,11 +15,11 @@
 // The same worker writes a bulk apply's full-text documents (writeDocs), a page's worth in one
 // transaction: the FTS5 flush and merges then cost no event-loop time on the core's thread, and
 // one segment per page costs less than one per slice. The applier waits for it before it writes
-// again, so the two connections never compete for the write lock.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+// again, so the two connections never compete for the write lock. The worker is the database's
+// one, shared with the steady checkpoints (checkpoint-worker.ts).
 import type { Database } from '../db/open.js';
 import { WAL_AUTOCHECKPOINT_PAGES } from '../db/open.js';
+import { leaseCheckpointWorker, type CheckpointWorker, type Request } from './checkpoint-worker.js';
 
 /**
  * How much writing (ms of wall time) goes into the WAL between two checkpoints. The sync is
@@ -30,61 +30,8 @@ import { WAL_AUTOCHECKPOINT_PAGES } from '../db/open.js';
  */
 export const CHECKPOINT_EVERY_MS = 1000;
 
-// CommonJS, evaluated in the worker: needs nothing but better-sqlite3, found by absolute path
-// (the core may be bundled; the native module is not).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-// Like the core's connection: no fsync per commit (WAL), and it waits for the core's writes.
-// Its own automatic checkpoints stay off: it runs them when asked.
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
-db.pragma('wal_autocheckpoint = 0');
-db.pragma('cache_size = -65536');
-let writeDocs = null; // prepared when first asked (a bare database has no full-text table)
-const docsWriter = () => {
-  if (writeDocs !== null) return writeDocs;
-  const insert = db.prepare('INSERT INTO inquiry_fts (rowid, doc) VALUES (?, ?)');
-  writeDocs = db.transaction((docs) => {
-    for (const [rowid, doc] of docs) insert.run(rowid, doc);
-  });
-  return writeDocs;
-};
-const attempt = (fn) => {
-  try {
-    return { type: 'done', frames: fn() };
-  } catch (e) {
-    return { type: 'done', frames: 0, error: String(e && e.message) };
-  }
-};
-const checkpoint = () => {
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-  return r ? r.checkpointed : 0;
-};
-parentPort.on('message', (m) => {
-  if (m.type === 'docs') parentPort.postMessage(attempt(() => (docsWriter()(m.docs), 0)));
-  if (m.type === 'checkpoint') parentPort.postMessage(attempt(checkpoint));
-  if (m.type !== 'stop') return;
-  parentPort.postMessage(attempt(checkpoint));
-  db.close();
-  parentPort.close();
-});
-`;
-
-interface Done {
-  type: 'done';
-  frames: number;
-  error?: string;
-}
-
-type Request =
-  | { type: 'checkpoint' }
-  | { type: 'stop' }
-  | { type: 'docs'; docs: readonly (readonly [number, string])[] };
-
 export interface WalCheckpointer {
-  /** Starts the worker (once); until stop, the connection leaves checkpoints to it. */
+  /** Takes a share of the worker (once); until stop, the connection leaves checkpoints to it. */
   start(): void;
   /** True while the worker runs (between start and stop, unless it failed). */
   readonly active: boolean;
@@ -104,7 +51,7 @@ export interface WalCheckpointer {
    * when not started). With nothing written meanwhile, it copies the whole WAL.
    */
   checkpoint(): Promise<void>;
-  /** Stops the worker after a last checkpoint; the connection checkpoints itself again. */
+  /** Gives the share back after a last checkpoint; the connection checkpoints itself again. */
   stop(): Promise<void>;
   /** WAL frames the worker has copied so far. */
   readonly frames: number;
@@ -116,10 +63,6 @@ const owners = new WeakMap<Database, number>();
 /** True while a bulk apply's checkpointer runs on this database (see steady-checkpoints.ts). */
 export function bulkCheckpointsActive(db: Database): boolean {
   return (owners.get(db) ?? 0) > 0;
-}
-
-function driverPath(): string {
-  return createRequire(import.meta.url).resolve('better-sqlite3');
 }
 
 export interface CheckpointerOptions {
@@ -134,9 +77,7 @@ export function createWalCheckpointer(
   db: Database,
   { owns = true }: CheckpointerOptions = {},
 ): WalCheckpointer {
-  let worker: Worker | null = null;
-  let exited: Promise<void> = Promise.resolve();
-  const waiting: ((d: Done) => void)[] = [];
+  let worker: CheckpointWorker | null = null;
   let frames = 0;
   let last = 0;
   let running: Promise<void> | null = null;
@@ -147,32 +88,13 @@ export function createWalCheckpointer(
     if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   }
 
-  /** Sends a request; resolves with the worker's answer (in order: it answers one at a time). */
-  function send(w: Worker, message: Request): Promise<Done> {
-    return new Promise<Done>((resolve) => {
-      waiting.push(resolve);
-      w.postMessage(message);
-    });
-  }
-
-  /** A checkpoint (or the last one, with stop); a failed one is only a missed copy. */
+  /** A checkpoint; a failed one is only a missed copy. */
   function request(message: Request): Promise<void> {
-    const w = worker;
-    if (w === null) return Promise.resolve();
-    return send(w, message).then((d) => {
+    if (worker === null) return Promise.resolve();
+    return worker.send(message).then((d) => {
       frames += d.frames;
       last = performance.now();
     });
-  }
-
-  /** The worker failed or exited: nobody waits for it, and the connection checkpoints again. */
-  function release(w: Worker): void {
-    for (const wake of waiting.splice(0)) {
-      wake({ type: 'done', frames: 0, error: 'the checkpoint worker stopped' });
-    }
-    if (worker !== w) return;
-    worker = null;
-    restore();
   }
 
   return {
@@ -184,29 +106,24 @@ export function createWalCheckpointer(
     },
     async writeDocs(docs) {
       if (worker === null) throw new Error('the checkpoint worker is not running');
-      const d = await send(worker, { type: 'docs', docs });
+      const d = await worker.send({ type: 'docs', docs });
       if (d.error !== undefined) throw new Error(`full-text documents not written: ${d.error}`);
     },
     start() {
       // An in-memory or temporary database has no file another connection could open.
       if (worker !== null || db.memory || db.name === '') return;
-      let w: Worker;
       try {
-        w = new Worker(WORKER_SOURCE, {
-          eval: true,
-          name: 'toiawase-wal-checkpoint',
-          workerData: { driver: driverPath(), path: db.name },
+        const lease: CheckpointWorker = leaseCheckpointWorker(db, () => {
+          // It failed or exited: the connection checkpoints again.
+          if (worker !== lease) return;
+          worker = null;
+          restore();
         });
+        worker = lease;
       } catch {
         return; // No worker here (driver not found, no threads): the connection keeps its own.
       }
-      worker = w;
       last = performance.now();
-      exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-      w.on('message', (d: Done) => waiting.shift()?.(d));
-      w.on('error', () => release(w));
-      w.on('exit', () => release(w));
-      w.unref();
       if (!owns) return;
       owners.set(db, (owners.get(db) ?? 0) + 1);
       db.pragma('wal_autocheckpoint = 0');
@@ -225,12 +142,11 @@ export function createWalCheckpointer(
     // The worker answers in order, so this one runs after (and resolves after) a running one.
     checkpoint: () => request({ type: 'checkpoint' }),
     async stop() {
-      if (worker === null) return;
-      const done = request({ type: 'stop' });
+      const lease = worker;
+      if (lease === null) return;
       worker = null;
       restore();
-      await done;
-      await exited;
+      frames += (await lease.release()).frames;
     },
   };
 }
