@@ -74,8 +74,17 @@ function withoutNegations(selector: string): string {
   return out;
 }
 
+/**
+ * antd's sheet scopes its CSS variables under the React ids of the server render it was made
+ * from (`.css-var-_R_0_`); a page rendered in the browser gets ids of another form
+ * (`css-var-_r_0_`), and antd inserts its variables under those at run time. Class selectors
+ * are case-sensitive: these rules (about 58 kB, 1,500 custom properties) never match.
+ */
+const SERVER_RENDER_SCOPE = /\.css-var-_R_/;
+
 /** Whether a selector can match on the renderer's pages: every antd class it needs is kept. */
 export function keepsSelector(selector: string): boolean {
+  if (SERVER_RENDER_SCOPE.test(selector)) return false;
   const needed = withoutNegations(selector).matchAll(/\.(ant-[\w-]+)/g);
   return [...needed].every(([, cls]) => cls !== undefined && keepsAntdClass(cls));
 }

@@ -65,6 +65,12 @@ describe("the renderer's antd stylesheet", () => {
     expect(keepsSelector('a:focus')).toBe(true);
   });
 
+  it("drops the variables antd's sheet scopes under its own server render's ids", () => {
+    expect(keepsSelector('.css-var-_R_0_')).toBe(false);
+    expect(keepsSelector('.css-var-_R_0_.ant-btn')).toBe(false);
+    expect(keepsSelector('.css-var-_r_0_.ant-btn')).toBe(true);
+  });
+
   it('removes unused rules and selectors from antd.css only, and empty at-rules with them', () => {
     const removed: string[] = [];
     const rule = (selectors: string[], parent?: { type: string; name?: string }) => {
