@@ -213,8 +213,9 @@ export function useSearch(input: SearchInput) {
     [run],
   );
 
-  // Sync applies changes in bursts: one refresh per burst.
-  const refreshSoon = useDebouncedCallback(() => void refresh(), 300);
+  // Sync applies changes in bursts: one refresh per burst, and at least one a second while a
+  // long sync's bursts never pause (its first rows then show as they land).
+  const refreshSoon = useDebouncedCallback(() => void refresh(), 300, 1000);
   useBridgeEvent('inquiriesChanged', () => refreshSoon());
   useBridgeEvent('outboxChanged', () => refreshSoon());
 

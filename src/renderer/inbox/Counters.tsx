@@ -26,7 +26,8 @@ export const Counters = memo(function Counters({ shopId, onPick }: Props) {
   useEffect(() => {
     void load();
   }, [load]);
-  const reloadSoon = useDebouncedCallback(() => void load(), 500);
+  // As the list: once a burst of changes is over, and every 2 s during a long sync.
+  const reloadSoon = useDebouncedCallback(() => void load(), 500, 2000);
   useBridgeEvent('inquiriesChanged', () => reloadSoon());
 
   const num = (n: number | undefined, source: Source, status: Status, label: string) => (
