@@ -1,9 +1,9 @@
 // One checkpoint worker per database, shared by everyone who needs one: the steady checkpoints
 // (from the end of the start-up quiet until the core closes) and each bulk apply. Each used to
 // start a worker of its own, and starting one (a Node worker, better-sqlite3, a connection) is
-// some 100–300 ms of CPU: a bulk apply started its own as the first page of a log-in's sync
-// landed, while the inbox drew its first rows on a machine with two cores. Now the apply leases
-// the worker that already runs, and the last user to leave stops it.
+// 60–85 ms of CPU on a quiet machine, some 300 ms in a busy cold start: a bulk apply started its
+// own as the first page of a log-in's sync landed, while the inbox drew its first frames. Now the
+// apply leases the worker that already runs, and the last user to leave stops it.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/open.js';

@@ -24,8 +24,8 @@ export interface SteadyOptions {
   everyMs?: number;
   /**
    * The worker starts once this settles (default: at once). Starting a Node worker and its
-   * connection is some 300 ms of CPU: the core passes its start-up quiet, so a cold start's
-   * page does not wait behind it for one of two cores. Until then the connection's own
+   * connection took some 300 ms of CPU in a cold start's profile: the core passes its start-up
+   * quiet, so the page does not wait behind it for one of two cores. Until then the connection's own
    * checkpoints are the safety net, as always.
    */
   after?: Promise<unknown>;
