@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]
-// [--trace open|typed|send]`: issue 6's suite, end to end. A sandbox process serves a generated
+// [--trace open|typed|send|sync]`: issue 6's suite, end to end. A sandbox process serves a generated
 // shop; the browser shell (core in its worker) syncs it while Debian's Chromium shows the app;
 // Playwright then does what a seller does and reads the app's own timing marks. Every figure
 // stands next to its target and to a reference measured in this run. Writes
@@ -17,6 +17,7 @@ import {
   heapAfterGc,
   cjkFontFamilies,
   launchChromium,
+  longFramesSince,
   longTasksSince,
   pageNow,
 } from './lib/browser.js';
@@ -29,6 +30,7 @@ import { buildFigures, growthTable, searchShapesTable } from './lib/figures.js';
 import { figuresTable, seconds, writeResults } from './lib/report.js';
 import { TRACE_CATEGORIES, measureTimelines } from './lib/trace-summary.js';
 import { startBenchSandbox } from './lib/sandbox-process.js';
+import { busiestRendererPid, watchThread, type ThreadWatch } from './lib/thread-sched.js';
 import { buildShellChild, builtCoreWorker } from './lib/shell-build.js';
 import { ShellHost, type ShellProcess } from './lib/shell-process.js';
 import { summarize } from './lib/stats.js';
@@ -64,7 +66,9 @@ const growthSizes =
   values.growth === 'none'
     ? []
     : (values.growth ?? (quick ? '2000,10000' : '10000,100000,1000000')).split(',').map(Number);
-const TRACED = { open: 'thread-open', typed: 'search', send: 'send' } as const;
+// `sync`: from the login page to the initial sync's end (no measure of its own: the trace is
+// for the long tasks' insides).
+const TRACED = { open: 'thread-open', typed: 'search', send: 'send', sync: 'sync' } as const;
 const traced = values.trace as keyof typeof TRACED | undefined;
 if (traced !== undefined && !(traced in TRACED))
   throw new Error(`--trace takes one of ${Object.keys(TRACED).join(', ')}`);
@@ -121,26 +125,55 @@ try {
   const page = await context.newPage();
   log('logging in through the UI; initial sync…');
   // The window opens as "Log in" is clicked: the page's own start-up is not the sync's doing.
-  const login: { since: number; at: number; stopWatch?: () => Promise<LoopWatch> } = {
-    since: 0,
-    at: 0,
-  };
-  await loginThroughUi(page, shell.url, async () => {
-    login.since = await pageNow(page);
-    login.stopWatch = await shell?.watchLoop();
-    login.at = performance.now();
+  const login: {
+    since: number;
+    at: number;
+    stopWatch?: () => Promise<LoopWatch>;
+    renderer?: ThreadWatch | null;
+  } = { since: 0, at: 0 };
+  const shellNow = shell;
+  const { session, shopCount, syncEnd } = await tracing('sync', page, async () => {
+    await loginThroughUi(page, shellNow.url, async () => {
+      const pid = await busiestRendererPid(browser);
+      login.renderer = pid === null ? null : watchThread(pid);
+      login.since = await pageNow(page);
+      login.stopWatch = await shellNow.watchLoop();
+      login.at = performance.now();
+    });
+    const session = await shellNow.getSession();
+    const shopCount = session.ok && session.value ? session.value.shops.length : 0;
+    while (syncTimings.length < shopCount) await new Promise((r) => setTimeout(r, 20));
+    return { session, shopCount, syncEnd: performance.now() };
   });
-  const session = await shell.getSession();
-  const shopCount = session.ok && session.value ? session.value.shops.length : 0;
-  while (syncTimings.length < shopCount) await new Promise((r) => setTimeout(r, 20));
-  const syncEnd = performance.now();
   if (login.stopWatch === undefined) throw new Error('the login form was never submitted');
   const mainThread = await login.stopWatch();
-  // When each long task began, in ms after "Log in" was clicked (what it overlapped).
-  const syncLongTasks = (await longTasksSince(page, login.since)).map((t) => ({
-    afterLogin: t.at - login.since,
-    ms: t.ms,
+  login.renderer?.stop();
+  // When each long task began, in ms after "Log in" was clicked (what it overlapped), and how
+  // much of it the page's main thread ran or waited for a CPU.
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const syncLongTasks = (await longTasksSince(page, login.since)).map((t) => {
+    const share = login.renderer?.within(timeOrigin + t.at, timeOrigin + t.at + t.ms) ?? null;
+    return {
+      afterLogin: t.at - login.since,
+      ms: t.ms,
+      onCpuMs: share?.cpuMs ?? null,
+      waitMs: share?.waitMs ?? null,
+    };
+  });
+  // What each long frame of the sync was made of, and when the list's first rows were painted.
+  const syncLongFrames = (await longFramesSince(page, login.since)).map((f) => ({
+    ...f,
+    at: f.at - login.since,
   }));
+  const firstRowsAfterLogin = await page.evaluate(
+    (since) => (performance.getEntriesByName('list:first-paint')[0]?.startTime ?? NaN) - since,
+    login.since,
+  );
+  log(`first rows painted ${seconds(firstRowsAfterLogin)} after "Log in"`);
+  for (const f of syncLongFrames)
+    log(
+      `long frame ${seconds(f.at)} after "Log in": ${f.ms.toFixed(0)} ms = before rendering ${f.beforeRenderMs.toFixed(0)}, rendering callbacks ${f.renderCallbacksMs.toFixed(0)}, style/layout/paint ${f.styleLayoutPaintMs.toFixed(0)}; scripts: ${f.scripts.join('; ') || 'none of 5 ms'}`,
+    );
   const syncMs = syncEnd - login.at;
   const coreSyncMs = syncTimings.reduce((a, t) => a + t.ms, 0);
   const workerLoopMax = Math.max(...syncTimings.map((t) => t.detail?.maxEventLoopDelayMs ?? 0));
@@ -313,6 +346,8 @@ try {
       syncTimings,
       mainThread,
       syncLongTasks,
+      syncLongFrames,
+      firstRowsAfterLogin,
       incremental,
       emptyTrip,
       open,

@@ -1,5 +1,5 @@
 // `npx tsx tests/bench/ui-profile.ts [--inquiries N] [--phase open|search|send|sync|cold]
-// [--trace [--cpu]] [--sends N]`:
+// [--trace [--cpu] [--categories a,b]] [--sends N]`:
 // where the renderer's time goes in one of the suite's phases. Builds the renderer unminified (so the
 // profile names React components and our functions), runs the phase under the Chrome DevTools
 // profiler and prints the top functions by self time; the .cpuprofile lands in bench-results/
@@ -48,33 +48,41 @@ const { values } = parseArgs({
     opens: { type: 'string', default: '3' },
     trace: { type: 'boolean', default: false },
     cpu: { type: 'boolean', default: false },
+    // More trace categories, comma-separated (e.g. v8,disabled-by-default-v8.compile).
+    categories: { type: 'string', default: '' },
     sends: { type: 'string', default: '8' },
     dirs: { type: 'string' },
+    renderer: { type: 'string' },
     starts: { type: 'string', default: '5' },
   },
 });
 const ROOT = resolve(import.meta.dirname, '../..');
-const rendererDir = join(ROOT, 'out', 'renderer-profile');
-const built = spawnSync(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '-c',
-    'vite.renderer.config.ts',
-    '--minify',
-    'false',
-    '--outDir',
-    rendererDir,
-  ],
-  { cwd: ROOT, stdio: 'inherit' },
-);
-if (built.status !== 0) throw new Error('the unminified renderer build failed');
+// A renderer build of one's own (--renderer), or the unminified one built here.
+const rendererDir =
+  values.renderer === undefined ? join(ROOT, 'out', 'renderer-profile') : resolve(values.renderer);
+if (values.renderer === undefined) {
+  const built = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '-c',
+      'vite.renderer.config.ts',
+      '--minify',
+      'false',
+      '--outDir',
+      rendererDir,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error('the unminified renderer build failed');
+}
 
 const CATEGORIES = [
   ...TRACE_CATEGORIES,
   // JavaScript samples in the trace itself (slower; shown in DevTools' Performance panel).
   ...(values.cpu ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  ...values.categories.split(',').filter(Boolean),
 ];
 
 interface ProfileNode {

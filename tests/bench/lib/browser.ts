@@ -135,18 +135,78 @@ export function cjkFontFamilies(): string[] {
   return [...new Set(families)].sort();
 }
 
-/** Collects long tasks (> 50 ms on the renderer's main thread) from the first script on. */
+/**
+ * Collects long tasks (> 50 ms on the renderer's main thread) from the first script on, and the
+ * long animation frames (> 50 ms) that say what each was made of: the scripts it ran (those of 5
+ * ms or more), and when the rendering and its style and layout began.
+ */
 export const LONG_TASK_RECORDER = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ at: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  window.__longFrames = [];
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longFrames.push({
+          at: e.startTime,
+          ms: e.duration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: e.scripts.map((s) => ({
+            ms: s.duration,
+            invoker: s.invoker,
+            source: (s.sourceFunctionName || '?') + '@' + (s.sourceURL.split('/').pop() || '?'),
+            forcedLayoutMs: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+    }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
 export interface LongTask {
   at: number;
   ms: number;
 }
+
+/** A long animation frame as LONG_TASK_RECORDER keeps it (times in page ms; 0: none). */
+interface RecordedFrame extends LongTask {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: { ms: number; invoker: string; source: string; forcedLayoutMs: number }[];
+}
+
+/** What a long frame was made of, in ms. */
+export interface LongFrame extends LongTask {
+  /** The tasks before the rendering: scripts, and what the listed scripts do not cover. */
+  beforeRenderMs: number;
+  /** Animation-frame and observer callbacks of the rendering, before style and layout. */
+  renderCallbacksMs: number;
+  /** Style, layout and paint. */
+  styleLayoutPaintMs: number;
+  /** Scripts of 5 ms or more, longest first: "invoker source ms". */
+  scripts: string[];
+}
+
+const framePart = (f: RecordedFrame): LongFrame => {
+  const end = f.at + f.ms;
+  const render = f.renderStart > 0 ? f.renderStart : end;
+  const style = f.styleAndLayoutStart > 0 ? f.styleAndLayoutStart : end;
+  return {
+    at: f.at,
+    ms: f.ms,
+    beforeRenderMs: render - f.at,
+    renderCallbacksMs: style - render,
+    styleLayoutPaintMs: end - style,
+    scripts: [...f.scripts]
+      .sort((a, b) => b.ms - a.ms)
+      .map(
+        (s) =>
+          `${s.invoker} ${s.source} ${s.ms.toFixed(0)}` +
+          (s.forcedLayoutMs > 0 ? ` (forced layout ${s.forcedLayoutMs.toFixed(0)})` : ''),
+      ),
+  };
+};
 
 /** Long tasks that started at or after `since` (page time, ms). */
 export function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
@@ -157,6 +217,18 @@ export function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
       ),
     since,
   );
+}
+
+/** Long animation frames that started at or after `since` (page time, ms), taken apart. */
+export async function longFramesSince(page: Page, since: number): Promise<LongFrame[]> {
+  const frames = await page.evaluate(
+    (t) =>
+      ((window as unknown as { __longFrames?: RecordedFrame[] }).__longFrames ?? []).filter(
+        (e) => e.at >= t,
+      ),
+    since,
+  );
+  return frames.map(framePart);
 }
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());

@@ -28,8 +28,14 @@ export interface SuiteMeasurements {
   mainThreadBusyWait: number | null;
   workerLoopMax: number;
   longestSlice: number;
-  /** The renderer's long tasks during the sync: ms after "Log in" was clicked, and length. */
-  syncLongTasks: { afterLogin: number; ms: number }[];
+  /** The renderer's long tasks during the sync: ms after "Log in" was clicked, length, and how
+   *  much of it the page's main thread was on a CPU or waited for one (null where unknown). */
+  syncLongTasks: {
+    afterLogin: number;
+    ms: number;
+    onCpuMs: number | null;
+    waitMs: number | null;
+  }[];
   scroll: ScrollRun;
   heap: number;
   rowsLoaded: number;
@@ -60,7 +66,13 @@ export function buildFigures(m: SuiteMeasurements): FigureRow[] {
   const tab = worst === undefined ? 0 : worst.totalMs - worst.shellMs - worst.pageMs;
   const syncBlock = Math.max(m.mainThreadBusyMax, ...m.syncLongTasks.map((t) => t.ms));
   const renderer = m.syncLongTasks
-    .map((t) => `${ms(t.ms)} ${seconds(t.afterLogin)} after`)
+    .map(
+      (t) =>
+        `${ms(t.ms)} ${seconds(t.afterLogin)} after` +
+        (t.onCpuMs === null || t.waitMs === null
+          ? ''
+          : ` (on a CPU ${ms(t.onCpuMs)}, waiting for one ${ms(t.waitMs)})`),
+    )
     .join(', ');
   return [
     {

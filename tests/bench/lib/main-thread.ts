@@ -28,17 +28,20 @@ export interface LoopWatch {
   utilization: number;
 }
 
-interface SchedStat {
+export interface SchedStat {
   /** Time on a CPU so far (ms). */
   cpu: number;
   /** Time ready to run, waiting for a CPU, so far (ms). */
   wait: number;
 }
 
-/** This thread's scheduler statistics so far, from Linux's schedstat; null elsewhere. */
-function schedStat(): SchedStat | null {
+/**
+ * A thread's scheduler statistics so far, from Linux's schedstat (this thread's by default);
+ * null elsewhere, or when the thread is gone.
+ */
+export function schedStat(path = '/proc/thread-self/schedstat'): SchedStat | null {
   try {
-    const [cpu, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    const [cpu, wait] = readFileSync(path, 'utf8').split(' ').map(Number);
     return { cpu: (cpu ?? 0) / 1e6, wait: (wait ?? 0) / 1e6 };
   } catch {
     return null;
