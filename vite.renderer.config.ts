@@ -78,10 +78,38 @@ function preloadFirstScreen(): Plugin {
   };
 }
 
+/**
+ * antd's Button takes its loading icon from our stand-in, src/renderer/antd/ButtonLoadingIcon.tsx
+ * (which says why). The build fails when antd's Button no longer imports the module it replaces,
+ * rather than shipping without the swap unnoticed.
+ */
+function antdButtonLoadingIcon(): Plugin {
+  const standIn = resolve(import.meta.dirname, 'src/renderer/antd/ButtonLoadingIcon.tsx');
+  const button = /[\\/]antd[\\/]es[\\/]button[\\/]Button\.js$/;
+  let swapped = false;
+  return {
+    name: 'toiawase:antd-button-loading-icon',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './DefaultLoadingIcon' || importer === undefined || !button.test(importer))
+        return null;
+      swapped = true;
+      return standIn;
+    },
+    buildEnd(error) {
+      if (error === undefined && !swapped)
+        this.error(
+          "antd's Button no longer imports ./DefaultLoadingIcon: see ButtonLoadingIcon.tsx",
+        );
+    },
+  };
+}
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
-  plugins: [react(), preloadFirstScreen()],
+  plugins: [react(), preloadFirstScreen(), antdButtonLoadingIcon()],
   css: { postcss: { plugins: [antdUsedRulesOnly()] } },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -56,11 +56,15 @@ export const OutboxControl = memo(function OutboxControl({
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <Badge count={outbox.open.length} size="small">
-        <Button icon={<InboxOutlined aria-hidden />} onClick={() => setOpen(true)}>
-          {t('outbox.open')}
-        </Button>
-      </Badge>
+      <Button icon={<InboxOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        {t('outbox.open')}
+        {/* Only when there is something to count: antd's Badge mounts a CSSMotion even at zero,
+            whose first layout effect forced a synchronous re-render into the inbox's first
+            commit (see antd/ButtonLoadingIcon.tsx). Inside the button, which stays mounted. */}
+        {outbox.open.length > 0 && (
+          <Badge count={outbox.open.length} size="small" style={{ marginInlineStart: 6 }} />
+        )}
+      </Button>
       {/* Mounted only while open: a closed drawer is work in the inbox's first render. */}
       {open && (
         <OutboxDrawer
