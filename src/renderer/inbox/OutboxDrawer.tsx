@@ -1,6 +1,6 @@
 // Everything the seller did that is not confirmed by Qoo10 yet, with retry and cancel.
 import { InboxOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, List, Space, Typography } from 'antd';
+import { Button, Drawer, List, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/api.js';
@@ -58,11 +58,15 @@ export const OutboxControl = memo(function OutboxControl({
     <>
       <Button icon={<InboxOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('outbox.open')}
-        {/* Only when there is something to count: antd's Badge mounts a CSSMotion even at zero,
-            whose first layout effect forced a synchronous re-render into the inbox's first
-            commit (see antd/ButtonLoadingIcon.tsx). Inside the button, which stays mounted. */}
+        {/* A plain tag, not antd's Badge: that mounts a CSSMotion even at zero, whose first
+            layout effect forced a synchronous re-render into the inbox's first commit (see
+            antd/ButtonLoadingIcon.tsx), and mounted only when a reply waited, it did the same
+            in the send's. Inside the button, which stays mounted (focus with it). */}
         {outbox.open.length > 0 && (
-          <Badge count={outbox.open.length} size="small" style={{ marginInlineStart: 6 }} />
+          <>
+            {' '}
+            <LightTag color="red">{outbox.open.length}</LightTag>
+          </>
         )}
       </Button>
       {/* Mounted only while open: a closed drawer is work in the inbox's first render. */}
