@@ -1,9 +1,9 @@
-// `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none]
-// [--trace open|typed|send|sync]`: issue 6's suite, end to end. A sandbox process serves a generated
-// shop; the browser shell (core in its worker) syncs it while Debian's Chromium shows the app;
-// Playwright then does what a seller does and reads the app's own timing marks. Every figure
-// stands next to its target and to a reference measured in this run. Writes
-// bench-results/<date-time>.{json,md}; exits non-zero only when it cannot run.
+// `npm run bench [-- --quick] [--inquiries N] [--growth 10000,100000,1000000|none] [--trace
+// open|typed|send|sync]`: issue 6's suite, end to end. A sandbox process serves a generated shop;
+// the browser shell (core in its worker) syncs it while Debian's Chromium shows the app; Playwright
+// then does what a seller does and reads the app's own timing marks. Every figure stands next to
+// its target and to a reference measured in this run. Writes bench-results/<date-time>.{json,md};
+// exits non-zero only when it cannot run.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import {
   heapAfterGc,
   cjkFontFamilies,
   launchChromium,
+  describeFrame,
   longFramesSince,
   longTasksSince,
   pageNow,
@@ -165,15 +166,11 @@ try {
     ...f,
     at: f.at - login.since,
   }));
-  const firstRowsAfterLogin = await page.evaluate(
-    (since) => (performance.getEntriesByName('list:first-paint')[0]?.startTime ?? NaN) - since,
-    login.since,
-  );
+  // The mark is there since the first rows came: answered at once.
+  const firstRowsAfterLogin = (await firstListPaint(page)) - login.since;
   log(`first rows painted ${seconds(firstRowsAfterLogin)} after "Log in"`);
   for (const f of syncLongFrames)
-    log(
-      `long frame ${seconds(f.at)} after "Log in": ${f.ms.toFixed(0)} ms = before rendering ${f.beforeRenderMs.toFixed(0)}, rendering callbacks ${f.renderCallbacksMs.toFixed(0)}, style/layout/paint ${f.styleLayoutPaintMs.toFixed(0)}; scripts: ${f.scripts.join('; ') || 'none of 5 ms'}`,
-    );
+    log(`long frame ${seconds(f.at)} after "Log in": ${describeFrame(f)}`);
   const syncMs = syncEnd - login.at;
   const coreSyncMs = syncTimings.reduce((a, t) => a + t.ms, 0);
   const workerLoopMax = Math.max(...syncTimings.map((t) => t.detail?.maxEventLoopDelayMs ?? 0));

@@ -180,9 +180,10 @@ interface RecordedFrame extends LongTask {
 export interface LongFrame extends LongTask {
   /** The tasks before the rendering: scripts, and what the listed scripts do not cover. */
   beforeRenderMs: number;
-  /** Animation-frame and observer callbacks of the rendering, before style and layout. */
+  /** Animation-frame and observer callbacks of the rendering, before style and layout (the rest
+   *  of the frame when it reported no style and layout). */
   renderCallbacksMs: number;
-  /** Style, layout and paint. */
+  /** Style, layout and paint (0 when the frame reported none). */
   styleLayoutPaintMs: number;
   /** Scripts of 5 ms or more, longest first: "invoker source ms". */
   scripts: string[];
@@ -208,28 +209,33 @@ const framePart = (f: RecordedFrame): LongFrame => {
   };
 };
 
-/** Long tasks that started at or after `since` (page time, ms). */
-export function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+/** What LONG_TASK_RECORDER kept in `window[key]` that started at or after `since` (page ms). */
+function recordedSince<T extends { at: number }>(
+  page: Page,
+  key: '__longTasks' | '__longFrames',
+  since: number,
+): Promise<T[]> {
   return page.evaluate(
-    (t) =>
-      ((window as unknown as { __longTasks?: LongTask[] }).__longTasks ?? []).filter(
-        (e) => e.at >= t,
-      ),
-    since,
+    ([k, t]) =>
+      ((window as unknown as Record<string, T[] | undefined>)[k] ?? []).filter((e) => e.at >= t),
+    [key, since] as const,
   );
 }
 
+/** Long tasks that started at or after `since` (page time, ms). */
+export const longTasksSince = (page: Page, since: number): Promise<LongTask[]> =>
+  recordedSince(page, '__longTasks', since);
+
 /** Long animation frames that started at or after `since` (page time, ms), taken apart. */
 export async function longFramesSince(page: Page, since: number): Promise<LongFrame[]> {
-  const frames = await page.evaluate(
-    (t) =>
-      ((window as unknown as { __longFrames?: RecordedFrame[] }).__longFrames ?? []).filter(
-        (e) => e.at >= t,
-      ),
-    since,
-  );
-  return frames.map(framePart);
+  return (await recordedSince<RecordedFrame>(page, '__longFrames', since)).map(framePart);
 }
+
+/** A long frame in a line of the suite's log, `at` as given. */
+export const describeFrame = (f: LongFrame): string =>
+  `${f.ms.toFixed(0)} ms = before rendering ${f.beforeRenderMs.toFixed(0)}, rendering callbacks ` +
+  `${f.renderCallbacksMs.toFixed(0)}, style/layout/paint ${f.styleLayoutPaintMs.toFixed(0)}; ` +
+  `scripts: ${f.scripts.join('; ') || 'none of 5 ms'}`;
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 

@@ -25,8 +25,8 @@ export interface SteadyOptions {
   /**
    * The worker starts once this settles (default: at once). Starting a Node worker and its
    * connection took some 300 ms of CPU in a cold start's profile: the core passes its start-up
-   * quiet, so the page does not wait behind it for one of two cores. Until then the connection's own
-   * checkpoints are the safety net, as always.
+   * quiet, so the page does not wait behind it for one of two cores. Until then the connection's
+   * own checkpoints are the safety net, as always.
    */
   after?: Promise<unknown>;
 }
